@@ -1,0 +1,22 @@
+package ai.automagik.tracing;
+
+/** A span for one chat or completion call to a language model, with GenAI semantic-convention fields. */
+public interface LlmSpan extends Span {
+
+    LlmSpan responseModel(String model);
+
+    LlmSpan usage(long inputTokens, long outputTokens);
+
+    LlmSpan finishReason(String reason);
+
+    LlmSpan cost(double usd);
+
+    /** A request parameter such as {@code temperature} or {@code max_tokens}. */
+    LlmSpan parameter(String name, Object value);
+
+    /** Adds one message of the prompt (role {@code system}, {@code user}, {@code assistant}, {@code tool}). */
+    LlmSpan inputMessage(String role, String content);
+
+    /** Adds one message of the model's answer. */
+    LlmSpan outputMessage(String role, String content);
+}

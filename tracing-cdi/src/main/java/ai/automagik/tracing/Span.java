@@ -1,0 +1,40 @@
+package ai.automagik.tracing;
+
+/**
+ * A unit of work being recorded. Obtained from {@link Tracer}; becomes the current span of the
+ * calling thread until {@link #end()} (or {@link #close()}, so it fits try-with-resources).
+ * Every method is safe to call after the span ended (it is then ignored) and never throws.
+ */
+public interface Span extends AutoCloseable {
+
+    Span setAttribute(String key, String value);
+
+    Span setAttribute(String key, long value);
+
+    Span setAttribute(String key, double value);
+
+    Span setAttribute(String key, boolean value);
+
+    /** Marks the span (and so its trace) as failed and records an {@code exception} event. */
+    Span recordException(Throwable error);
+
+    /** Marks the span as failed with a message, without an exception. */
+    Span setError(String message);
+
+    /** Content sent to observability providers only (never telemetry), when content capture is on. */
+    Span setInput(String input);
+
+    /** Content sent to observability providers only (never telemetry), when content capture is on. */
+    Span setOutput(String output);
+
+    /** The W3C context of this span, for propagation; {@link TraceContext#INVALID} for a no-op span. */
+    TraceContext context();
+
+    /** Ends the span once; later calls are ignored. */
+    void end();
+
+    @Override
+    default void close() {
+        end();
+    }
+}

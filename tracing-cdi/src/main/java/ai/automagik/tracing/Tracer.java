@@ -1,0 +1,46 @@
+package ai.automagik.tracing;
+
+import java.util.concurrent.Callable;
+
+/**
+ * The public way to record work. Inject it with CDI ({@code @Inject Tracer tracer}) or build one
+ * without a container through {@link TracingManager#builder()}.
+ *
+ * <p>Spans started on a thread become children of that thread's current span. To continue a trace
+ * on another thread, capture {@link #currentContext()} and use {@link #withContext(TraceContext)} there,
+ * or wrap the task with {@link #wrap(Runnable)}.
+ *
+ * <p>No method throws into the caller, and none blocks: when tracing is off they cost a field read.
+ */
+public interface Tracer {
+
+    /** A generic span (observability only). */
+    Span startSpan(String name);
+
+    /** The root of an agent run: {@code invoke_agent {agent}} span and, on end, an {@code agent.run} event. */
+    Span startAgentRun(String agentName, String framework);
+
+    /** A tool execution: {@code execute_tool {tool}} span and, on end, a {@code tool.executed} event. */
+    Span startToolExecution(String toolName);
+
+    /** A model call: {@code chat {model}} span and, on end, an {@code llm.call} event. */
+    LlmSpan startLlmCall(String provider, String requestModel);
+
+    /** A CLI-style command: a span and, on end, a {@code cli.command} event. */
+    Span startCommand(String command);
+
+    /** Records an anonymous telemetry event (it is allowlisted and sanitized before it leaves). */
+    void recordEvent(TelemetryEvent event);
+
+    /** The current thread's context, {@link TraceContext#INVALID} when there is none. */
+    TraceContext currentContext();
+
+    /** Makes {@code context} (for example from an incoming {@code traceparent}) the parent of new spans on this thread. */
+    Scope withContext(TraceContext context);
+
+    /** Wraps a task so that it runs with the caller's current context, on whatever thread runs it. */
+    Runnable wrap(Runnable task);
+
+    /** Wraps a task so that it runs with the caller's current context, on whatever thread runs it. */
+    <T> Callable<T> wrap(Callable<T> task);
+}
