@@ -1,0 +1,123 @@
+package ai.automagik.tracing.config;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class TracingConfigTest {
+
+    @Test
+    void defaultsFollowTheSpec() {
+        TracingConfig config = TracingConfig.fromMap(Map.of("HOME", "/tmp/automagik-test-home"));
+        assertThat(config.telemetryEnabled()).isTrue();
+        assertThat(config.telemetryEndpoint()).hasToString("https://telemetry.namastex.ai/v1/traces");
+        assertThat(config.langwatchEndpoint()).hasToString("https://app.langwatch.ai");
+        assertThat(config.queueSize()).isEqualTo(10_000);
+        assertThat(config.batchSize()).isEqualTo(50);
+        assertThat(config.batchTimeoutMs()).isEqualTo(5000);
+        assertThat(config.workers()).isEqualTo(2);
+        assertThat(config.samplingRate()).isEqualTo(0.1);
+        assertThat(config.errorSamplingRate()).isEqualTo(1.0);
+        assertThat(config.slowThresholdMs()).isEqualTo(1000);
+        assertThat(config.captureContent()).isTrue();
+        assertThat(config.enableTracingInCi()).isFalse();
+        assertThat(config.home()).hasToString("/tmp/automagik-test-home");
+        assertThat(config.stateDir()).hasToString("/tmp/automagik-test-home/.automagik");
+    }
+
+    @Test
+    void readsTheOriginalEnvironmentVariableNames() {
+        TracingConfig config = TracingConfig.fromMap(Map.of(
+                "AUTOMAGIK_TELEMETRY_ENABLED", "FALSE",
+                "AUTOMAGIK_TELEMETRY_ENDPOINT", "http://127.0.0.1:4318/v1/traces",
+                "AUTOMAGIK_TRACE_QUEUE_SIZE", "64",
+                "AUTOMAGIK_SAMPLING_RATE", "0.5",
+                "AUTOMAGIK_HOME", "/tmp/somewhere"));
+        assertThat(config.telemetryEnabled()).isFalse();
+        assertThat(config.telemetryEndpoint()).hasToString("http://127.0.0.1:4318/v1/traces");
+        assertThat(config.queueSize()).isEqualTo(64);
+        assertThat(config.samplingRate()).isEqualTo(0.5);
+        assertThat(config.home()).hasToString("/tmp/somewhere");
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "AUTOMAGIK_TELEMETRY_ENABLED|yes|true or false",
+        "AUTOMAGIK_DISABLE_ALL_TRACING|1|true or false",
+        "AUTOMAGIK_TELEMETRY_DEBUG|on|true or false",
+        "AUTOMAGIK_OBSERVABILITY_ENABLED|nope|true or false",
+        "AUTOMAGIK_OBSERVABILITY_CAPTURE_CONTENT|2|true or false",
+        "AUTOMAGIK_ENABLE_TRACING_IN_CI|y|true or false",
+        "AUTOMAGIK_TELEMETRY_ENDPOINT|not a url|absolute http",
+        "AUTOMAGIK_TELEMETRY_ENDPOINT|ftp://example.com/x|absolute http",
+        "LANGWATCH_ENDPOINT|app.langwatch.ai|absolute http",
+        "AUTOMAGIK_OTLP_ENDPOINT|localhost:4318|absolute http",
+        "AUTOMAGIK_TRACE_QUEUE_SIZE|-1|from 1 to 10000000",
+        "AUTOMAGIK_TRACE_QUEUE_SIZE|lots|from 1 to 10000000",
+        "AUTOMAGIK_TRACE_BATCH_SIZE|0|from 1 to 10000",
+        "AUTOMAGIK_TRACE_BATCH_TIMEOUT_MS|0|from 1 to 3600000",
+        "AUTOMAGIK_TRACE_WORKERS|100|from 1 to 64",
+        "AUTOMAGIK_TRACE_SHUTDOWN_TIMEOUT_MS|-5|from 0 to 600000",
+        "AUTOMAGIK_EXPORT_TIMEOUT_MS|0|from 1 to 600000",
+        "AUTOMAGIK_EXPORT_MAX_ATTEMPTS|11|from 1 to 10",
+        "AUTOMAGIK_EXPORT_MAX_RETRY_DELAY_MS|-1|from 0 to 600000",
+        "AUTOMAGIK_SAMPLING_RATE|1.5|from 0.0 to 1.0",
+        "AUTOMAGIK_SAMPLING_RATE|NaN|from 0.0 to 1.0",
+        "AUTOMAGIK_ERROR_SAMPLING_RATE|-0.1|from 0.0 to 1.0",
+        "AUTOMAGIK_SLOW_THRESHOLD_MS|-1|from 0 to 86400000",
+        "AUTOMAGIK_SAMPLING_MAX_PER_SECOND|-1|from 0 to 1000000",
+        "AUTOMAGIK_OTLP_HEADERS|=novalue|name=value pairs",
+    })
+    void invalidValuesNameTheKeyTheValueAndTheAllowedRange(String key, String value, String allowed) {
+        assertThatThrownBy(() -> TracingConfig.fromMap(Map.of(key, value)))
+                .isInstanceOf(InvalidConfigurationException.class)
+                .hasMessageContaining(key)
+                .hasMessageContaining(allowed)
+                .satisfies(e -> assertThat(((InvalidConfigurationException) e).key().environmentVariable())
+                        .isEqualTo(key));
+    }
+
+    @Test
+    void invalidValueIsQuotedInTheMessage() {
+        assertThatThrownBy(() -> TracingConfig.fromMap(Map.of("AUTOMAGIK_SAMPLING_RATE", "1.5")))
+                .hasMessageContaining("'1.5'");
+    }
+
+    @Test
+    void secretsAreMaskedEverywhereConfigIsShown() {
+        String key = "sk-lw-abcdefghijklmnopqrstuvwxyz0123456789";
+        TracingConfig config = TracingConfig.fromMap(Map.of("LANGWATCH_API_KEY", key,
+                "AUTOMAGIK_OTLP_HEADERS", "x-api-key=supersecretvalue123,x-tenant=acme-tenant-0042"));
+        assertThat(config.langwatchApiKey()).isEqualTo(key);
+        assertThat(config.otlpHeaders()).containsEntry("x-api-key", "supersecretvalue123");
+        assertThat(config.toString()).doesNotContain(key).doesNotContain("abcdefgh")
+                .doesNotContain("supersecretvalue123").contains("sk-l…");
+        assertThat(config.entries()).allSatisfy(entry -> assertThat(String.valueOf(entry.value()))
+                .doesNotContain("abcdefgh").doesNotContain("supersecret"));
+    }
+
+    @Test
+    void invalidSecretIsMaskedInTheError() {
+        assertThatThrownBy(() -> TracingConfig.fromMap(Map.of("AUTOMAGIK_OTLP_HEADERS", "Authorization: Bearer abcdefghijkl")))
+                .isInstanceOf(InvalidConfigurationException.class)
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("abcdefghijkl"));
+    }
+
+    @Test
+    void entriesSayWhereEachValueCameFrom() {
+        TracingConfig config = TracingConfig.fromMap(Map.of("AUTOMAGIK_TRACE_BATCH_SIZE", "7"));
+        assertThat(config.entries()).filteredOn(e -> e.property().equals("automagik.trace.batch.size"))
+                .singleElement().satisfies(e -> {
+                    assertThat(e.value()).isEqualTo("7");
+                    assertThat(e.source()).isEqualTo("programmatic");
+                    assertThat(e.environmentVariable()).isEqualTo("AUTOMAGIK_TRACE_BATCH_SIZE");
+                });
+        assertThat(config.entries()).filteredOn(e -> e.property().equals("automagik.trace.workers"))
+                .singleElement().satisfies(e -> assertThat(e.source()).isEqualTo("default"));
+    }
+}
