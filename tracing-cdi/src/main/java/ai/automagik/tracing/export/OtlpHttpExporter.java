@@ -1,0 +1,79 @@
+package ai.automagik.tracing.export;
+
+import ai.automagik.tracing.otlp.OtlpJsonEncoder;
+import ai.automagik.tracing.otlp.Resource;
+import ai.automagik.tracing.otlp.SpanData;
+import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.function.Supplier;
+import java.util.logging.Logger;
+
+/**
+ * Encodes a batch as OTLP/HTTP JSON and sends it through the destination's circuit breaker. In debug
+ * mode it logs the payload exactly as it would be sent and sends nothing.
+ */
+public final class OtlpHttpExporter implements BatchExporter<SpanData> {
+
+    public static final String FAILED_CIRCUIT_OPEN = "circuit open";
+    public static final String NOT_SENT_DEBUG = "debug mode (logged, not sent)";
+
+    private static final Logger LOG = Logger.getLogger(OtlpHttpExporter.class.getName());
+
+    private final String destination;
+    private final Supplier<Resource> resource;
+    private final OtlpJsonEncoder encoder;
+    private final HttpSender sender;
+    private final SendGuard guard;
+    private final CircuitStateTracker circuit;
+    private final boolean debug;
+    private final RecentPayloads recent;
+
+    public OtlpHttpExporter(String destination, Supplier<Resource> resource, OtlpJsonEncoder encoder,
+            HttpSender sender, SendGuard guard, CircuitStateTracker circuit, boolean debug, RecentPayloads recent) {
+        this.destination = destination;
+        this.resource = resource;
+        this.encoder = encoder;
+        this.sender = sender;
+        this.guard = guard;
+        this.circuit = circuit;
+        this.debug = debug;
+        this.recent = recent;
+    }
+
+    @Override
+    public ExportOutcome export(List<SpanData> batch) {
+        byte[] body = encoder.encode(resource.get(), batch);
+        if (debug) {
+            String json = new String(body, StandardCharsets.UTF_8);
+            LOG.info(() -> "Automagik Tracing debug mode, not sent to " + destination + ": " + json);
+            remember(body, NOT_SENT_DEBUG);
+            return ExportOutcome.notSent(batch.size(), NOT_SENT_DEBUG);
+        }
+        try {
+            SendResult result = guard.send(() -> sender.send(body));
+            circuit.success();
+            remember(body, "HTTP " + result.statusCode());
+            return result.rejectedItems() > 0
+                    ? ExportOutcome.partial(batch.size(), result.rejectedItems(), result.partialSuccessMessage())
+                    : ExportOutcome.success(batch.size());
+        } catch (CircuitBreakerOpenException e) {
+            circuit.refusedWhileOpen();
+            return ExportOutcome.failure(batch.size(), FAILED_CIRCUIT_OPEN);
+        } catch (ExportFailedException e) {
+            circuit.failure();
+            remember(body, e.result().error());
+            return ExportOutcome.failure(batch.size(), e.result().error());
+        } catch (RuntimeException e) {
+            circuit.failure();
+            return ExportOutcome.failure(batch.size(), e.getClass().getSimpleName());
+        }
+    }
+
+    private void remember(byte[] body, String outcome) {
+        if (recent != null) {
+            recent.add(destination, new String(body, StandardCharsets.UTF_8), outcome);
+        }
+    }
+}

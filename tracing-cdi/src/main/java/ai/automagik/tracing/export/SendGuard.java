@@ -1,0 +1,23 @@
+package ai.automagik.tracing.export;
+
+import java.util.function.Supplier;
+
+/**
+ * Wraps one export request, typically in a MicroProfile Fault Tolerance circuit breaker. An
+ * implementation throws {@link ExportFailedException} for an unsuccessful result so the breaker counts
+ * it, and lets the breaker's own exception through while it is open.
+ */
+@FunctionalInterface
+public interface SendGuard {
+
+    /** No breaker: every request goes out (programmatic use without a container). */
+    SendGuard DIRECT = attempt -> {
+        SendResult result = attempt.get();
+        if (!result.success()) {
+            throw new ExportFailedException(result);
+        }
+        return result;
+    };
+
+    SendResult send(Supplier<SendResult> attempt);
+}

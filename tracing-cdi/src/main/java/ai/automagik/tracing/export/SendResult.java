@@ -1,0 +1,14 @@
+package ai.automagik.tracing.export;
+
+/**
+ * How one export request ended.
+ *
+ * @param statusCode the last HTTP status, -1 when no response arrived (refused, reset, timeout)
+ * @param attempts requests made, retries included
+ * @param error a short description for operators ("HTTP 500", "timeout after 2000 ms"); never holds a
+ *        header value or the request body
+ * @param rejectedItems spans the collector rejected in a {@code partialSuccess}
+ */
+public record SendResult(boolean success, int statusCode, int attempts, String error, long rejectedItems,
+        String partialSuccessMessage) {
+}

@@ -1,0 +1,45 @@
+package ai.automagik.tracing.otlp;
+
+import jakarta.json.Json;
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+
+import java.io.ByteArrayInputStream;
+
+/** The {@code partialSuccess} of an OTLP export response: how many spans the collector rejected, and why. */
+public record PartialSuccess(long rejected, String message) {
+
+    public static final PartialSuccess NONE = new PartialSuccess(0, null);
+    private static final int MAX_BODY = 64 * 1024;
+
+    /** Reads a response body; anything empty, oversized or not OTLP JSON means "no partial success". */
+    public static PartialSuccess parse(byte[] body) {
+        if (body == null || body.length == 0 || body.length > MAX_BODY) {
+            return NONE;
+        }
+        try (JsonReader reader = Json.createReader(new ByteArrayInputStream(body))) {
+            JsonValue root = reader.readValue();
+            if (!(root instanceof JsonObject object) || !(object.get("partialSuccess") instanceof JsonObject partial)) {
+                return NONE;
+            }
+            long rejected = 0;
+            JsonValue count = partial.get("rejectedSpans");
+            if (count instanceof JsonNumber number) {
+                rejected = number.longValue();
+            } else if (count instanceof JsonString text) {
+                rejected = Long.parseLong(text.getString().strip());
+            }
+            String message = partial.get("errorMessage") instanceof JsonString text ? text.getString() : null;
+            if (message != null && message.length() > 200) {
+                message = message.substring(0, 200);
+            }
+            return rejected <= 0 && (message == null || message.isEmpty()) ? NONE
+                    : new PartialSuccess(Math.max(0, rejected), message);
+        } catch (RuntimeException e) {
+            return NONE;
+        }
+    }
+}

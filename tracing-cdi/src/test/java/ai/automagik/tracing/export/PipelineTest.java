@@ -1,0 +1,235 @@
+package ai.automagik.tracing.export;
+
+import ai.automagik.tracing.PipelineMetrics;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class PipelineTest {
+
+    private final List<Pipeline<Integer>> started = new ArrayList<>();
+    private final List<List<Integer>> exported = new CopyOnWriteArrayList<>();
+
+    @AfterEach
+    void stopPipelines() {
+        started.forEach(Pipeline::shutdown);
+    }
+
+    private Pipeline<Integer> pipeline(int capacity, int batchSize, Duration batchTimeout, int workers,
+            Duration shutdownTimeout, BatchExporter<Integer> exporter, SendGate gate) {
+        Pipeline<Integer> pipeline = new Pipeline<>(new PipelineSettings("test", capacity, batchSize, batchTimeout,
+                workers, shutdownTimeout), exporter, gate, null);
+        started.add(pipeline);
+        return pipeline;
+    }
+
+    private BatchExporter<Integer> recording() {
+        return batch -> {
+            exported.add(List.copyOf(batch));
+            return ExportOutcome.success(batch.size());
+        };
+    }
+
+    private static void assertBalanced(PipelineMetrics m) {
+        assertThat(m.queued()).as("queued == processed + dropped + failed + queueSize + inFlight: %s", m)
+                .isEqualTo(m.processed() + m.dropped() + m.failed() + m.queueSize() + m.inFlight());
+    }
+
+    private static void eventually(BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (!condition.getAsBoolean()) {
+            assertThat(System.nanoTime()).as("condition not reached within 10 s").isLessThan(deadline);
+            Thread.sleep(5);
+        }
+    }
+
+    @Test
+    void sendsFullBatchesAndFlushesTheRest() {
+        Pipeline<Integer> pipeline = pipeline(100, 10, Duration.ofMinutes(1), 1, Duration.ofSeconds(5), recording(),
+                SendGate.OPEN);
+        for (int i = 0; i < 25; i++) {
+            assertThat(pipeline.offer(i)).isTrue();
+        }
+        assertThat(pipeline.flush(Duration.ofSeconds(10))).isTrue();
+        assertThat(exported).extracting(List::size).containsExactly(10, 10, 5);
+        assertThat(exported.stream().flatMap(List::stream)).containsExactlyElementsOf(
+                java.util.stream.IntStream.range(0, 25).boxed().toList());
+        PipelineMetrics m = pipeline.metrics();
+        assertThat(m.queued()).isEqualTo(25);
+        assertThat(m.processed()).isEqualTo(25);
+        assertThat(m.batches()).isEqualTo(3);
+        assertBalanced(m);
+    }
+
+    @Test
+    void sendsAPartialBatchOnceTheOldestEventHasWaitedTheBatchTimeout() throws InterruptedException {
+        Pipeline<Integer> pipeline = pipeline(100, 50, Duration.ofMillis(100), 1, Duration.ofSeconds(5), recording(),
+                SendGate.OPEN);
+        pipeline.offer(1);
+        pipeline.offer(2);
+        pipeline.offer(3);
+        eventually(() -> !exported.isEmpty());
+        assertThat(exported.get(0)).containsExactly(1, 2, 3);
+        eventually(() -> pipeline.metrics().processed() == 3);
+        assertBalanced(pipeline.metrics());
+    }
+
+    @Test
+    void dropsTheNewEventWhenTheQueueIsFullAndNeverBlocksTheCaller() throws InterruptedException {
+        CountDownLatch release = new CountDownLatch(1);
+        Pipeline<Integer> pipeline = pipeline(8, 4, Duration.ofMillis(10), 1, Duration.ofSeconds(5), batch -> {
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return ExportOutcome.success(batch.size());
+        }, SendGate.OPEN);
+        int acceptedCount = 0;
+        for (int i = 0; i < 100; i++) {
+            if (pipeline.offer(i)) {
+                acceptedCount++;
+            }
+        }
+        int accepted = acceptedCount;
+        PipelineMetrics during = pipeline.metrics();
+        assertThat(during.dropped()).isEqualTo(100 - accepted).isPositive();
+        assertThat(during.droppedByReason()).containsEntry(Pipeline.DROPPED_QUEUE_FULL, (long) (100 - accepted));
+        eventually(() -> pipeline.metrics().inFlight() + pipeline.metrics().queueSize() == accepted);
+        assertBalanced(pipeline.metrics());
+        release.countDown();
+        assertThat(pipeline.flush(Duration.ofSeconds(10))).isTrue();
+        PipelineMetrics after = pipeline.metrics();
+        assertThat(after.processed()).isEqualTo(accepted);
+        assertThat(after.queueSize()).isZero();
+        assertThat(after.inFlight()).isZero();
+        assertBalanced(after);
+    }
+
+    @Test
+    void countsFailuresAndPartialSuccessByReason() {
+        List<ExportOutcome> outcomes = new CopyOnWriteArrayList<>(List.of(
+                ExportOutcome.failure(5, "HTTP 500"), ExportOutcome.partial(5, 2, "bad span")));
+        Pipeline<Integer> pipeline = pipeline(100, 5, Duration.ofMinutes(1), 1, Duration.ofSeconds(5),
+                batch -> outcomes.isEmpty() ? ExportOutcome.success(batch.size()) : outcomes.remove(0), SendGate.OPEN);
+        for (int i = 0; i < 10; i++) {
+            pipeline.offer(i);
+        }
+        assertThat(pipeline.flush(Duration.ofSeconds(10))).isTrue();
+        PipelineMetrics m = pipeline.metrics();
+        assertThat(m.processed()).isEqualTo(3);
+        assertThat(m.failed()).isEqualTo(7);
+        assertThat(m.failedByReason()).containsEntry("HTTP 500", 5L).containsEntry("rejected by collector", 2L);
+        assertThat(m.lastError()).isNotNull();
+        assertBalanced(m);
+    }
+
+    @Test
+    void anExporterThatThrowsFailsItsBatchOnly() {
+        Pipeline<Integer> pipeline = pipeline(100, 2, Duration.ofMinutes(1), 2, Duration.ofSeconds(5), batch -> {
+            if (batch.contains(0)) {
+                throw new IllegalStateException("boom");
+            }
+            return ExportOutcome.success(batch.size());
+        }, SendGate.OPEN);
+        for (int i = 0; i < 6; i++) {
+            pipeline.offer(i);
+        }
+        assertThat(pipeline.flush(Duration.ofSeconds(10))).isTrue();
+        PipelineMetrics m = pipeline.metrics();
+        assertThat(m.failed()).isEqualTo(2);
+        assertThat(m.processed()).isEqualTo(4);
+        assertThat(m.failedByReason()).containsKey("IllegalStateException");
+        assertBalanced(m);
+    }
+
+    @Test
+    void aClosedGateDropsQueuedEventsAsOptedOut() {
+        Pipeline<Integer> pipeline = pipeline(100, 10, Duration.ofMinutes(1), 1, Duration.ofSeconds(5), recording(),
+                () -> "opted out");
+        for (int i = 0; i < 4; i++) {
+            pipeline.offer(i);
+        }
+        assertThat(pipeline.flush(Duration.ofSeconds(10))).isTrue();
+        assertThat(exported).isEmpty();
+        assertThat(pipeline.metrics().droppedByReason()).containsEntry("opted out", 4L);
+        assertBalanced(pipeline.metrics());
+    }
+
+    @Test
+    void shutdownDrainsEverythingQueuedWhenTheCollectorIsUp() {
+        Pipeline<Integer> pipeline = pipeline(10_000, 50, Duration.ofMinutes(1), 2, Duration.ofSeconds(10),
+                recording(), SendGate.OPEN);
+        for (int i = 0; i < 1234; i++) {
+            pipeline.offer(i);
+        }
+        pipeline.shutdown();
+        PipelineMetrics m = pipeline.metrics();
+        assertThat(m.processed()).isEqualTo(1234);
+        assertThat(m.failed()).isZero();
+        assertBalanced(m);
+        assertThat(pipeline.offer(1)).isFalse();
+        assertThat(pipeline.metrics().droppedByReason()).containsEntry(Pipeline.DROPPED_SHUT_DOWN, 1L);
+        assertBalanced(pipeline.metrics());
+    }
+
+    @Test
+    void shutdownCountsWhatItCouldNotDeliverWithinTheBoundAsFailed() {
+        CountDownLatch never = new CountDownLatch(1);
+        Pipeline<Integer> pipeline = pipeline(1000, 10, Duration.ofMillis(5), 1, Duration.ofMillis(300), batch -> {
+            try {
+                never.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return ExportOutcome.failure(batch.size(), "interrupted");
+        }, SendGate.OPEN);
+        for (int i = 0; i < 500; i++) {
+            pipeline.offer(i);
+        }
+        pipeline.shutdown();
+        PipelineMetrics m = pipeline.metrics();
+        assertThat(m.queued()).isEqualTo(500);
+        assertThat(m.processed()).isZero();
+        assertThat(m.queueSize()).isZero();
+        assertThat(m.inFlight()).isZero();
+        assertThat(m.failed()).isEqualTo(500);
+        assertThat(m.failedByReason()).containsEntry(Pipeline.FAILED_SHUTDOWN_TIMEOUT, 500L);
+        assertBalanced(m);
+    }
+
+    @Test
+    void manyProducersLoseNothingTheCountersDoNotExplain() throws InterruptedException {
+        Pipeline<Integer> pipeline = pipeline(1024, 64, Duration.ofMillis(50), 2, Duration.ofSeconds(10), batch ->
+                ExportOutcome.success(batch.size()), SendGate.OPEN);
+        int threads = 4;
+        int perThread = 20_000;
+        List<Thread> producers = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            Thread producer = new Thread(() -> {
+                for (int i = 0; i < perThread; i++) {
+                    pipeline.offer(i);
+                }
+            });
+            producers.add(producer);
+            producer.start();
+        }
+        for (Thread producer : producers) {
+            producer.join();
+        }
+        assertThat(pipeline.flush(Duration.ofSeconds(20))).isTrue();
+        PipelineMetrics m = pipeline.metrics();
+        assertThat(m.queued()).isEqualTo((long) threads * perThread);
+        assertThat(m.processed() + m.dropped()).isEqualTo((long) threads * perThread);
+        assertBalanced(m);
+    }
+}
