@@ -1,0 +1,119 @@
+package ai.automagik.tracing.sampling;
+
+import ai.automagik.tracing.otlp.SpanData;
+
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.function.LongSupplier;
+
+/**
+ * Adaptive tail sampling, decided when a trace's root span ends: a trace with an error anywhere is
+ * kept (at the error rate); one slower than the threshold is kept; the first trace of each type (root
+ * span name) is kept; any other is kept with the base probability, at most {@code maxPerSecond} per
+ * type per second. Open traces are bounded: beyond {@code maxOpenTraces} new traces are not buffered.
+ */
+public final class TailSampler {
+
+    private static final int MAX_TRACE_TYPES = 10_000;
+
+    private final double baseRate;
+    private final double errorRate;
+    private final long slowThresholdNanos;
+    private final int maxPerSecond;
+    private final int maxOpenTraces;
+    private final LongSupplier nanoClock;
+    private final Map<String, RateWindow> windows = new ConcurrentHashMap<>();
+    private final AtomicInteger openTraces = new AtomicInteger();
+    private final EnumMap<Decision, LongAdder> counts = new EnumMap<>(Decision.class);
+
+    public TailSampler(double baseRate, double errorRate, long slowThresholdMillis, int maxPerSecond,
+            int maxOpenTraces, LongSupplier nanoClock) {
+        this.baseRate = baseRate;
+        this.errorRate = errorRate;
+        this.slowThresholdNanos = slowThresholdMillis * 1_000_000L;
+        this.maxPerSecond = maxPerSecond;
+        this.maxOpenTraces = maxOpenTraces;
+        this.nanoClock = nanoClock;
+        for (Decision d : Decision.values()) {
+            counts.put(d, new LongAdder());
+        }
+    }
+
+    /** Called when a trace starts; false means the trace cannot be buffered (counted as overflow). */
+    public boolean tryOpen() {
+        if (openTraces.incrementAndGet() > maxOpenTraces) {
+            openTraces.decrementAndGet();
+            counts.get(Decision.BUFFER_OVERFLOW).increment();
+            return false;
+        }
+        return true;
+    }
+
+    /** Decides for a trace whose local root just ended, and releases its open-trace slot. */
+    public Decision decide(SpanData root, TraceBuffer buffer) {
+        openTraces.decrementAndGet();
+        Decision decision = evaluate(root, buffer);
+        counts.get(decision).increment();
+        return decision;
+    }
+
+    private Decision evaluate(SpanData root, TraceBuffer buffer) {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        if (buffer.hasError() || root.isError()) {
+            return errorRate >= 1.0 || random.nextDouble() < errorRate ? Decision.ERROR : Decision.NOT_SAMPLED;
+        }
+        if (root.endEpochNanos() - root.startEpochNanos() > slowThresholdNanos) {
+            return Decision.SLOW;
+        }
+        String type = root.name();
+        RateWindow window = windows.get(type);
+        if (window == null) {
+            if (windows.size() >= MAX_TRACE_TYPES) {
+                return Decision.RATE_LIMITED;
+            }
+            RateWindow created = new RateWindow();
+            window = windows.putIfAbsent(type, created);
+            if (window == null) {
+                return Decision.FIRST;
+            }
+        }
+        if (baseRate <= 0.0 || (baseRate < 1.0 && random.nextDouble() >= baseRate)) {
+            return Decision.NOT_SAMPLED;
+        }
+        return window.tryAcquire(nanoClock.getAsLong(), maxPerSecond) ? Decision.RANDOM : Decision.RATE_LIMITED;
+    }
+
+    public int openTraces() {
+        return openTraces.get();
+    }
+
+    /** Decisions so far by reason. */
+    public Map<String, Long> counts() {
+        Map<String, Long> snapshot = new LinkedHashMap<>();
+        counts.forEach((decision, adder) -> snapshot.put(decision.reason(), adder.sum()));
+        return snapshot;
+    }
+
+    /** A one-second fixed window per trace type. */
+    private static final class RateWindow {
+        private long windowStart = Long.MIN_VALUE;
+        private int used;
+
+        synchronized boolean tryAcquire(long now, int limit) {
+            if (windowStart == Long.MIN_VALUE || now - windowStart >= 1_000_000_000L) {
+                windowStart = now;
+                used = 0;
+            }
+            if (used >= limit) {
+                return false;
+            }
+            used++;
+            return true;
+        }
+    }
+}
