@@ -3,6 +3,30 @@ package ai.automagik.tracing;
 /** A span for one chat or completion call to a language model, with GenAI semantic-convention fields. */
 public interface LlmSpan extends Span {
 
+    @Override
+    LlmSpan setAttribute(String key, String value);
+
+    @Override
+    LlmSpan setAttribute(String key, long value);
+
+    @Override
+    LlmSpan setAttribute(String key, double value);
+
+    @Override
+    LlmSpan setAttribute(String key, boolean value);
+
+    @Override
+    LlmSpan recordException(Throwable error);
+
+    @Override
+    LlmSpan setError(String message);
+
+    @Override
+    LlmSpan setInput(String input);
+
+    @Override
+    LlmSpan setOutput(String output);
+
     LlmSpan responseModel(String model);
 
     LlmSpan usage(long inputTokens, long outputTokens);

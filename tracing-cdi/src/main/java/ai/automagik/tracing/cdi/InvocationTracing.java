@@ -1,0 +1,114 @@
+package ai.automagik.tracing.cdi;
+
+import ai.automagik.tracing.Span;
+import ai.automagik.tracing.trace.DefaultTracer;
+import jakarta.interceptor.InvocationContext;
+
+import java.lang.annotation.Annotation;
+import java.lang.reflect.Method;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
+import java.util.function.Function;
+
+/** What the three interceptors share: naming, proceeding, ending the span (later, for async results). */
+final class InvocationTracing {
+
+    private InvocationTracing() {
+    }
+
+    /** The annotation on the method, else on the class (interceptor bindings are inherited). */
+    static <A extends Annotation> A binding(InvocationContext ctx, Class<A> type) {
+        Method method = ctx.getMethod();
+        A onMethod = method == null ? null : method.getAnnotation(type);
+        if (onMethod != null) {
+            return onMethod;
+        }
+        Object target = ctx.getTarget();
+        for (Class<?> c = target == null ? null : target.getClass(); c != null && c != Object.class; c = c.getSuperclass()) {
+            A onClass = c.getAnnotation(type);
+            if (onClass != null) {
+                return onClass;
+            }
+        }
+        return null;
+    }
+
+    /** The explicit name, else the method name (method binding) or the bean class's simple name (class binding). */
+    static String name(InvocationContext ctx, String explicit, boolean boundOnMethod) {
+        if (explicit != null && !explicit.isBlank()) {
+            return explicit;
+        }
+        if (boundOnMethod && ctx.getMethod() != null) {
+            return ctx.getMethod().getName();
+        }
+        return beanClassName(ctx);
+    }
+
+    static String beanClassName(InvocationContext ctx) {
+        Object target = ctx.getTarget();
+        if (target == null) {
+            return ctx.getMethod() == null ? "unknown" : ctx.getMethod().getDeclaringClass().getSimpleName();
+        }
+        Class<?> type = target.getClass();
+        // container subclasses (Weld, OpenWebBeans) carry a '$' suffix; report the user's class
+        while (type.getSuperclass() != null && type.getSimpleName().contains("$")) {
+            type = type.getSuperclass();
+        }
+        return type.getSimpleName();
+    }
+
+    static boolean boundOnMethod(InvocationContext ctx, Class<? extends Annotation> type) {
+        return ctx.getMethod() != null && ctx.getMethod().isAnnotationPresent(type);
+    }
+
+    /**
+     * Runs the call inside {@code span}. A {@link CompletionStage} result ends the span when the stage
+     * completes; the caller gets the very same stage back. Exceptions are recorded and re-thrown unchanged.
+     */
+    static Object proceed(InvocationContext ctx, Span span, DefaultTracer tracer, Function<Object, String> output)
+            throws Exception {
+        Object result;
+        try {
+            result = ctx.proceed();
+        } catch (Exception | Error e) {
+            span.recordException(e);
+            span.end();
+            throw e;
+        }
+        if (result instanceof CompletionStage<?> stage) {
+            tracer.detach(span);
+            stage.whenComplete((value, error) -> {
+                if (error != null) {
+                    span.recordException(unwrap(error));
+                } else {
+                    describe(span, output, value);
+                }
+                span.end();
+            });
+            return result;
+        }
+        describe(span, output, result);
+        span.end();
+        return result;
+    }
+
+    private static void describe(Span span, Function<Object, String> output, Object value) {
+        if (output != null && value != null) {
+            try {
+                span.setOutput(output.apply(value));
+            } catch (RuntimeException ignored) {
+                // describing a result must never fail the call
+            }
+        }
+    }
+
+    private static Throwable unwrap(Throwable error) {
+        Throwable current = error;
+        while ((current instanceof CompletionException || current instanceof ExecutionException)
+                && current.getCause() != null) {
+            current = current.getCause();
+        }
+        return current;
+    }
+}

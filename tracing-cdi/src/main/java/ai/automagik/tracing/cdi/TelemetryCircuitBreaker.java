@@ -1,0 +1,30 @@
+package ai.automagik.tracing.cdi;
+
+import ai.automagik.tracing.export.ExportFailedException;
+import ai.automagik.tracing.export.SendGuard;
+import ai.automagik.tracing.export.SendResult;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
+
+import java.time.temporal.ChronoUnit;
+import java.util.function.Supplier;
+
+/**
+ * The MicroProfile Fault Tolerance circuit breaker around every request to the anonymous telemetry endpoint: opens after
+ * 5 consecutive failed requests, lets one request through after 300 s. Override with the standard
+ * keys, e.g. {@code ai.automagik.tracing.cdi.TelemetryCircuitBreaker/send/CircuitBreaker/delay}.
+ */
+@ApplicationScoped
+public class TelemetryCircuitBreaker implements SendGuard {
+
+    @Override
+    @CircuitBreaker(requestVolumeThreshold = 5, failureRatio = 1.0, delay = 300, delayUnit = ChronoUnit.SECONDS,
+            successThreshold = 1, failOn = ExportFailedException.class)
+    public SendResult send(Supplier<SendResult> attempt) {
+        SendResult result = attempt.get();
+        if (!result.success()) {
+            throw new ExportFailedException(result);
+        }
+        return result;
+    }
+}

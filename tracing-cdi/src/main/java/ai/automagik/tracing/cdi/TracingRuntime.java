@@ -1,0 +1,85 @@
+package ai.automagik.tracing.cdi;
+
+import ai.automagik.tracing.Tracer;
+import ai.automagik.tracing.TracingManager;
+import ai.automagik.tracing.config.TracingConfig;
+import ai.automagik.tracing.provider.ObservabilityLayer;
+import ai.automagik.tracing.provider.TelemetryLayer;
+import ai.automagik.tracing.trace.DefaultTracingManager;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.ConfigProvider;
+
+import java.util.Map;
+import java.util.concurrent.ThreadFactory;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Owns the application's tracing runtime: reads and validates the configuration when the application
+ * starts (an invalid value fails the deployment with a message naming the key), produces the
+ * injectable {@link TracingManager} and {@link Tracer}, sends {@code system.startup}, and drains the
+ * queues when the application stops.
+ */
+@ApplicationScoped
+public class TracingRuntime {
+
+    private static final Logger LOG = Logger.getLogger(TracingRuntime.class.getName());
+
+    @Inject
+    TelemetryCircuitBreaker telemetryBreaker;
+
+    @Inject
+    LangWatchCircuitBreaker langWatchBreaker;
+
+    @Inject
+    OtlpCircuitBreaker otlpBreaker;
+
+    private DefaultTracingManager manager;
+
+    @PostConstruct
+    void create() {
+        ClassLoader applicationLoader = Thread.currentThread().getContextClassLoader();
+        TracingConfig config = TracingConfig.from(
+                new MicroProfileConfigLookup(ConfigProvider.getConfig(applicationLoader)));
+        manager = new DefaultTracingManager(config, Map.of(TelemetryLayer.NAME, telemetryBreaker,
+                ObservabilityLayer.LANGWATCH, langWatchBreaker, ObservabilityLayer.OTLP, otlpBreaker),
+                WorkerThreads.forApplication(applicationLoader));
+        LOG.fine(() -> "Automagik Tracing configured: " + config);
+    }
+
+    void onStart(@Observes @Initialized(ApplicationScoped.class) Object event) {
+        manager.start();
+    }
+
+    @Produces
+    @ApplicationScoped
+    TracingManager tracingManager() {
+        return manager;
+    }
+
+    @Produces
+    @ApplicationScoped
+    Tracer tracer() {
+        return manager.tracer();
+    }
+
+    /** The concrete runtime, for modules of this product that need more than the public interface. */
+    public DefaultTracingManager runtime() {
+        return manager;
+    }
+
+    @PreDestroy
+    void stop() {
+        try {
+            manager.shutdown();
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Automagik Tracing did not shut down cleanly", e);
+        }
+    }
+}

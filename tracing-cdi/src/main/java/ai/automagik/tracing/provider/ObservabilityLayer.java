@@ -1,0 +1,201 @@
+package ai.automagik.tracing.provider;
+
+import ai.automagik.tracing.ProviderMetrics;
+import ai.automagik.tracing.config.TracingConfig;
+import ai.automagik.tracing.export.BatchExporter;
+import ai.automagik.tracing.export.CircuitStateTracker;
+import ai.automagik.tracing.export.HttpSender;
+import ai.automagik.tracing.export.OtlpHttpExporter;
+import ai.automagik.tracing.export.Pipeline;
+import ai.automagik.tracing.export.PipelineSettings;
+import ai.automagik.tracing.export.RecentPayloads;
+import ai.automagik.tracing.export.SendGuard;
+import ai.automagik.tracing.export.SenderSettings;
+import ai.automagik.tracing.otlp.Attributes;
+import ai.automagik.tracing.otlp.OtlpJsonEncoder;
+import ai.automagik.tracing.otlp.Resource;
+import ai.automagik.tracing.otlp.SpanData;
+import ai.automagik.tracing.sampling.Decision;
+import ai.automagik.tracing.sampling.TailSampler;
+import ai.automagik.tracing.sampling.TraceBuffer;
+import ai.automagik.tracing.trace.TraceSink;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadFactory;
+
+/**
+ * The detailed-trace layer: buffers each local trace until its root ends, asks the tail sampler, and
+ * sends kept traces to every configured provider (LangWatch, a generic OTLP endpoint), each through
+ * its own pipeline and circuit breaker.
+ */
+public final class ObservabilityLayer implements TraceSink, AutoCloseable {
+
+    public static final String LANGWATCH = "langwatch";
+    public static final String OTLP = "otlp";
+    static final int MAX_SPANS_PER_TRACE = 1000;
+    static final int MAX_OPEN_TRACES = 10_000;
+
+    private final boolean captureContent;
+    private final TailSampler sampler;
+    private final List<Destination<SpanData>> destinations = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final List<HttpSender> senders = new ArrayList<>();
+    private volatile boolean allowed = true;
+
+    public ObservabilityLayer(TracingConfig config, Map<String, SendGuard> guards, ThreadFactory threads,
+            RecentPayloads recent) {
+        this(config);
+        Resource resource = resource(config);
+        if (config.observabilityEnabled() && config.langwatchApiKey() != null) {
+            URI endpoint = URI.create(stripTrailingSlash(config.langwatchEndpoint().toString()) + "/api/otel/v1/traces");
+            destinations.add(destination(LANGWATCH, endpoint, Map.of("Authorization", "Bearer " + config.langwatchApiKey()),
+                    3, Duration.ofSeconds(60), config, resource, guards, threads, recent));
+        }
+        if (config.observabilityEnabled() && config.otlpEndpoint().isPresent()) {
+            destinations.add(destination(OTLP, config.otlpEndpoint().get(), config.otlpHeaders(), 5,
+                    Duration.ofSeconds(60), config, resource, guards, threads, recent));
+        }
+    }
+
+    private ObservabilityLayer(TracingConfig config) {
+        this.captureContent = config.captureContent();
+        this.sampler = new TailSampler(config.samplingRate(), config.errorSamplingRate(), config.slowThresholdMs(),
+                config.samplingMaxPerSecond(), MAX_OPEN_TRACES, System::nanoTime);
+    }
+
+    /**
+     * A layer whose destinations use the given exporters instead of HTTP (benchmarks, tests, or an
+     * application's own exporter), with the same pipelines, sampling and accounting.
+     */
+    public static ObservabilityLayer withExporters(TracingConfig config, Map<String, BatchExporter<SpanData>> exporters,
+            ThreadFactory threads) {
+        ObservabilityLayer layer = new ObservabilityLayer(config);
+        exporters.forEach((name, exporter) -> layer.destinations.add(new Destination<>(name, URI.create("local:" + name),
+                layer.pipeline(name, config, exporter, threads),
+                new CircuitStateTracker(Integer.MAX_VALUE, Duration.ofSeconds(60), Clock.systemUTC()))));
+        return layer;
+    }
+
+    private static Resource resource(TracingConfig config) {
+        Attributes attributes = new Attributes();
+        attributes.put("service.name", config.serviceName());
+        attributes.put("service.version", config.serviceVersion());
+        attributes.put("telemetry.sdk.name", TracingVersion.SDK_NAME);
+        attributes.put("telemetry.sdk.version", TracingVersion.VERSION);
+        attributes.put("telemetry.sdk.language", "java");
+        return new Resource(attributes, TracingVersion.SCOPE_NAME, TracingVersion.VERSION);
+    }
+
+    private Pipeline<SpanData> pipeline(String name, TracingConfig config, BatchExporter<SpanData> exporter,
+            ThreadFactory threads) {
+        PipelineSettings settings = new PipelineSettings(name, config.queueSize(), config.batchSize(),
+                Duration.ofMillis(config.batchTimeoutMs()), config.workers(),
+                Duration.ofMillis(config.shutdownTimeoutMs()));
+        return new Pipeline<>(settings, exporter, () -> allowed ? null : "tracing disabled", threads);
+    }
+
+    private Destination<SpanData> destination(String name, URI endpoint, Map<String, String> headers, int threshold,
+            Duration delay, TracingConfig config, Resource resource, Map<String, SendGuard> guards,
+            ThreadFactory threads, RecentPayloads recent) {
+        HttpSender sender = new HttpSender(new SenderSettings(endpoint, headers,
+                Duration.ofMillis(Math.min(config.exportTimeoutMs(), 5000)), Duration.ofMillis(config.exportTimeoutMs()),
+                config.exportMaxAttempts(), Duration.ofMillis(config.exportMaxRetryDelayMs()), 1024));
+        senders.add(sender);
+        CircuitStateTracker circuit = new CircuitStateTracker(threshold, delay, Clock.systemUTC());
+        OtlpHttpExporter exporter = new OtlpHttpExporter(name, () -> resource, new OtlpJsonEncoder(), sender,
+                guards.getOrDefault(name, SendGuard.DIRECT), circuit, false, recent);
+        return new Destination<>(name, endpoint, pipeline(name, config, exporter, threads), circuit);
+    }
+
+    private static String stripTrailingSlash(String url) {
+        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+    }
+
+    /** Follows the opt-out rules that switch off both layers (kill switch, {@code ~/.automagik-no-tracing}). */
+    public void setAllowed(boolean value) {
+        allowed = value;
+    }
+
+    @Override
+    public boolean enabled() {
+        return allowed && !destinations.isEmpty();
+    }
+
+    public boolean configured() {
+        return !destinations.isEmpty();
+    }
+
+    @Override
+    public boolean captureContent() {
+        return captureContent;
+    }
+
+    @Override
+    public TraceBuffer openTrace() {
+        return sampler.tryOpen() ? new TraceBuffer(MAX_SPANS_PER_TRACE) : null;
+    }
+
+    @Override
+    public void rootEnded(SpanData root, TraceBuffer buffer) {
+        Decision decision = sampler.decide(root, buffer);
+        List<SpanData> spans = buffer.decide(decision);
+        if (!decision.keep()) {
+            return;
+        }
+        spans.add(root);
+        for (Destination<SpanData> destination : destinations) {
+            for (SpanData span : spans) {
+                destination.pipeline().offer(span);
+            }
+        }
+    }
+
+    @Override
+    public void lateSpan(SpanData span, Decision decision) {
+        if (decision.keep()) {
+            for (Destination<SpanData> destination : destinations) {
+                destination.pipeline().offer(span);
+            }
+        }
+    }
+
+    public Map<String, Long> samplingDecisions() {
+        return sampler.counts();
+    }
+
+    public List<ProviderMetrics> metrics() {
+        List<ProviderMetrics> metrics = new ArrayList<>();
+        for (Destination<SpanData> destination : destinations) {
+            metrics.add(destination.metrics());
+        }
+        return metrics;
+    }
+
+    public boolean flush(Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        boolean all = true;
+        for (Destination<SpanData> destination : destinations) {
+            all &= destination.pipeline().flush(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
+        }
+        return all;
+    }
+
+    @Override
+    public void close() {
+        for (Destination<SpanData> destination : destinations) {
+            destination.pipeline().shutdown();
+        }
+        senders.forEach(HttpSender::close);
+    }
+
+    Map<String, Destination<SpanData>> destinationsByName() {
+        Map<String, Destination<SpanData>> byName = new LinkedHashMap<>();
+        destinations.forEach(d -> byName.put(d.name(), d));
+        return byName;
+    }
+}

@@ -1,0 +1,177 @@
+package ai.automagik.tracing.provider;
+
+import ai.automagik.tracing.TelemetryEvent;
+import ai.automagik.tracing.TraceContext;
+import ai.automagik.tracing.config.TracingConfig;
+import ai.automagik.tracing.export.CircuitStateTracker;
+import ai.automagik.tracing.export.HttpSender;
+import ai.automagik.tracing.export.OtlpHttpExporter;
+import ai.automagik.tracing.export.Pipeline;
+import ai.automagik.tracing.export.PipelineSettings;
+import ai.automagik.tracing.export.RecentPayloads;
+import ai.automagik.tracing.export.SendGuard;
+import ai.automagik.tracing.export.SenderSettings;
+import ai.automagik.tracing.otlp.Attributes;
+import ai.automagik.tracing.otlp.OtlpJsonEncoder;
+import ai.automagik.tracing.otlp.Resource;
+import ai.automagik.tracing.otlp.SpanData;
+import ai.automagik.tracing.privacy.OptOutPolicy;
+import ai.automagik.tracing.privacy.OptOutState;
+import ai.automagik.tracing.privacy.TelemetryAttributePolicy;
+import ai.automagik.tracing.trace.TelemetrySink;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * The anonymous usage layer: checks the opt-out rules, queues events, and on a worker thread
+ * allowlists and scrubs their attributes, adds the system description and sends them as OTLP/HTTP
+ * JSON in the original system's envelope. Never sampled. Its pipeline starts on first use.
+ */
+public final class TelemetryLayer implements TelemetrySink, AutoCloseable {
+
+    public static final String NAME = "telemetry";
+    public static final String DROPPED_OPTED_OUT = "opted out";
+    static final int BREAKER_THRESHOLD = 5;
+    static final Duration BREAKER_DELAY = Duration.ofSeconds(300);
+
+    private final TracingConfig config;
+    private final OptOutPolicy optOut;
+    private final TelemetryAttributePolicy policy = TelemetryAttributePolicy.defaults();
+    private final SystemInfo system = SystemInfo.detect();
+    private final Resource resource;
+    private final SendGuard guard;
+    private final ThreadFactory threads;
+    private final RecentPayloads recent;
+    private final CircuitStateTracker circuit = new CircuitStateTracker(BREAKER_THRESHOLD, BREAKER_DELAY, Clock.systemUTC());
+
+    private volatile OptOutState state;
+    private volatile Destination<TelemetryRecord> destination;
+    private HttpSender sender;
+
+    public TelemetryLayer(TracingConfig config, OptOutPolicy optOut, String anonymousId, String sessionId,
+            SendGuard guard, ThreadFactory threads, RecentPayloads recent) {
+        this.config = config;
+        this.optOut = optOut;
+        this.guard = guard;
+        this.threads = threads;
+        this.recent = recent;
+        Attributes attributes = new Attributes();
+        attributes.put("service.name", config.serviceName());
+        attributes.put("service.version", config.serviceVersion());
+        attributes.put("service.organization", "namastex");
+        attributes.put("user.id", anonymousId);
+        attributes.put("session.id", sessionId);
+        attributes.put("telemetry.sdk.name", TracingVersion.SDK_NAME);
+        attributes.put("telemetry.sdk.version", TracingVersion.VERSION);
+        this.resource = new Resource(attributes, TracingVersion.SCOPE_NAME, TracingVersion.VERSION);
+        refreshState();
+    }
+
+    /** The current opt-out state; {@link #refreshState()} re-reads the rules (the manager does so every second). */
+    public OptOutState state() {
+        return state;
+    }
+
+    public OptOutState refreshState() {
+        OptOutState fresh = optOut.evaluate();
+        state = fresh;
+        return fresh;
+    }
+
+    public void setEnabled(boolean enabled) {
+        optOut.setTelemetryEnabled(enabled);
+        refreshState();
+    }
+
+    @Override
+    public boolean enabled() {
+        return state().telemetryEnabled();
+    }
+
+    @Override
+    public void record(TelemetryEvent event, long startEpochNanos, long endEpochNanos) {
+        destination().pipeline().offer(new TelemetryRecord(event, newSpanId(), startEpochNanos, endEpochNanos));
+    }
+
+    /**
+     * Queues an event now and returns the span id (16 hex digits) it will carry; when telemetry is off
+     * or the queue is full the event is counted as dropped and the id is still returned.
+     */
+    public String recordNow(TelemetryEvent event, long epochNanos) {
+        long spanId = newSpanId();
+        if (!enabled()) {
+            destination().pipeline().recordDropped(DROPPED_OPTED_OUT);
+        } else {
+            destination().pipeline().offer(new TelemetryRecord(event, spanId, epochNanos, epochNanos));
+        }
+        return TraceContext.hex(spanId);
+    }
+
+    private static long newSpanId() {
+        return ThreadLocalRandom.current().nextLong() | 1;
+    }
+
+    public Destination<TelemetryRecord> destination() {
+        Destination<TelemetryRecord> current = destination;
+        if (current == null) {
+            synchronized (this) {
+                current = destination;
+                if (current == null) {
+                    current = createDestination();
+                    destination = current;
+                }
+            }
+        }
+        return current;
+    }
+
+    public boolean started() {
+        return destination != null;
+    }
+
+    private Destination<TelemetryRecord> createDestination() {
+        sender = new HttpSender(new SenderSettings(config.telemetryEndpoint(), Map.of(),
+                Duration.ofMillis(Math.min(config.exportTimeoutMs(), 5000)), Duration.ofMillis(config.exportTimeoutMs()),
+                config.exportMaxAttempts(), Duration.ofMillis(config.exportMaxRetryDelayMs()), 1024));
+        OtlpHttpExporter otlp = new OtlpHttpExporter(NAME, () -> resource, new OtlpJsonEncoder(), sender, guard,
+                circuit, config.telemetryDebug(), recent);
+        PipelineSettings settings = new PipelineSettings(NAME, config.queueSize(), config.batchSize(),
+                Duration.ofMillis(config.batchTimeoutMs()), config.workers(),
+                Duration.ofMillis(config.shutdownTimeoutMs()));
+        Pipeline<TelemetryRecord> pipeline = new Pipeline<>(settings, batch -> {
+            List<SpanData> spans = new ArrayList<>(batch.size());
+            for (TelemetryRecord record : batch) {
+                spans.add(toSpan(record));
+            }
+            return otlp.export(spans);
+        }, () -> refreshState().telemetryEnabled() ? null : DROPPED_OPTED_OUT, threads);
+        return new Destination<>(NAME, config.telemetryEndpoint(), pipeline, circuit);
+    }
+
+    private SpanData toSpan(TelemetryRecord record) {
+        TelemetryEvent event = record.event();
+        Attributes attributes = policy.apply(event.type(), event.attributes());
+        system.addTo(attributes);
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        return new SpanData(random.nextLong(), random.nextLong() | 1, record.spanId(), 0, event.type(),
+                SpanData.KIND_INTERNAL, record.startEpochNanos(), record.endEpochNanos(), attributes, List.of(),
+                event.success() ? SpanData.STATUS_OK : SpanData.STATUS_ERROR, null);
+    }
+
+    @Override
+    public void close() {
+        Destination<TelemetryRecord> current = destination;
+        if (current != null) {
+            current.pipeline().shutdown();
+        }
+        if (sender != null) {
+            sender.close();
+        }
+    }
+}

@@ -1,0 +1,260 @@
+package ai.automagik.tracing.trace;
+
+import ai.automagik.tracing.LlmSpan;
+import ai.automagik.tracing.Scope;
+import ai.automagik.tracing.Span;
+import ai.automagik.tracing.TelemetryEvent;
+import ai.automagik.tracing.TraceContext;
+import ai.automagik.tracing.Tracer;
+import ai.automagik.tracing.otlp.SpanData;
+import ai.automagik.tracing.sampling.TraceBuffer;
+
+import java.util.concurrent.Callable;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The tracer: keeps the current span per thread, creates spans with fresh or inherited ids, and hands
+ * finished work to the telemetry and trace sinks. Callers pay for a thread-local read and write, two
+ * clock reads and one queue hand-off per span; encoding and I/O happen on workers.
+ */
+public final class DefaultTracer implements Tracer {
+
+    private static final Logger LOG = Logger.getLogger(DefaultTracer.class.getName());
+
+    private final ThreadLocal<Object> current = new ThreadLocal<>();
+    private final TelemetrySink telemetry;
+    private final TraceSink traces;
+
+    public DefaultTracer(TelemetrySink telemetry, TraceSink traces) {
+        this.telemetry = telemetry == null ? TelemetrySink.OFF : telemetry;
+        this.traces = traces == null ? TraceSink.OFF : traces;
+    }
+
+    TelemetrySink telemetrySink() {
+        return telemetry;
+    }
+
+    TraceSink traceSink() {
+        return traces;
+    }
+
+    @Override
+    public Span startSpan(String name) {
+        return start(name, SpanData.KIND_INTERNAL, SpanRole.GENERIC, null, null);
+    }
+
+    /** A span of the given OTLP kind, e.g. {@link SpanData#KIND_SERVER} for an incoming request. */
+    public Span startSpan(String name, int kind) {
+        return start(name, kind, SpanRole.GENERIC, null, null);
+    }
+
+    @Override
+    public Span startAgentRun(String agentName, String framework) {
+        String agent = orUnknown(agentName);
+        return start("invoke_agent " + agent, SpanData.KIND_INTERNAL, SpanRole.AGENT, agent, framework);
+    }
+
+    @Override
+    public Span startToolExecution(String toolName) {
+        String tool = orUnknown(toolName);
+        return start("execute_tool " + tool, SpanData.KIND_INTERNAL, SpanRole.TOOL, tool, null);
+    }
+
+    @Override
+    public LlmSpan startLlmCall(String provider, String requestModel) {
+        String model = orUnknown(requestModel);
+        return start("chat " + model, SpanData.KIND_CLIENT, SpanRole.LLM, model, provider);
+    }
+
+    @Override
+    public Span startCommand(String command) {
+        String name = orUnknown(command);
+        return start("cli.command " + name, SpanData.KIND_INTERNAL, SpanRole.COMMAND, name, null);
+    }
+
+    /**
+     * A SERVER span for an incoming request, child of {@code remoteParent} when valid (else a new trace),
+     * whatever this pooled thread held before: the previous request's context must not leak into this one.
+     */
+    public Span startServerSpan(String name, TraceContext remoteParent) {
+        current.remove();
+        if (remoteParent != null && remoteParent.isValid()) {
+            current.set(remoteParent);
+        }
+        Span span = start(name, SpanData.KIND_SERVER, SpanRole.GENERIC, null, null, true);
+        if (span == NoopSpan.INSTANCE) {
+            current.remove();
+        }
+        return span;
+    }
+
+    private LlmSpan start(String name, int kind, SpanRole role, String subject, String detail) {
+        return start(name, kind, role, subject, detail, false);
+    }
+
+    /** {@code propagate}: keep a real context (for response headers) even when only telemetry is on. */
+    private LlmSpan start(String name, int kind, SpanRole role, String subject, String detail, boolean propagate) {
+        TraceSink traceSink = traces;
+        boolean observe = traceSink.enabled();
+        if (!observe && ((role == SpanRole.GENERIC && !propagate) || !telemetry.enabled())) {
+            return NoopSpan.INSTANCE;
+        }
+        try {
+            Object parent = current.get();
+            ThreadLocalRandom random = ThreadLocalRandom.current();
+            long traceHigh;
+            long traceLow;
+            long parentId;
+            boolean sampled = true;
+            TraceBuffer buffer;
+            boolean localRoot;
+            if (parent instanceof RecordingSpan span) {
+                traceHigh = span.traceIdHigh();
+                traceLow = span.traceIdLow();
+                parentId = span.spanIdValue();
+                buffer = span.buffer();
+                localRoot = false;
+            } else {
+                if (parent instanceof TraceContext remote && remote.isValid()) {
+                    traceHigh = remote.traceIdHigh();
+                    traceLow = remote.traceIdLow();
+                    parentId = remote.spanIdValue();
+                    sampled = remote.isSampled();
+                } else {
+                    traceHigh = random.nextLong();
+                    traceLow = nonZero(random.nextLong());
+                    parentId = 0;
+                }
+                buffer = observe ? traceSink.openTrace() : null;
+                localRoot = true;
+            }
+            RecordingSpan span = new RecordingSpan(this, buffer, localRoot, traceHigh, traceLow,
+                    nonZero(random.nextLong()), parentId, sampled, name, kind, role, subject, detail, parent);
+            current.set(span);
+            return span;
+        } catch (RuntimeException e) {
+            internalError(e);
+            return NoopSpan.INSTANCE;
+        }
+    }
+
+    @Override
+    public void recordEvent(TelemetryEvent event) {
+        if (event == null || !telemetry.enabled()) {
+            return;
+        }
+        try {
+            long now = EpochClock.toEpochNanos(System.nanoTime());
+            telemetry.record(event, now, now);
+        } catch (RuntimeException e) {
+            internalError(e);
+        }
+    }
+
+    @Override
+    public TraceContext currentContext() {
+        Object value = current.get();
+        if (value instanceof RecordingSpan span) {
+            return span.context();
+        }
+        return value instanceof TraceContext context ? context : TraceContext.INVALID;
+    }
+
+    @Override
+    public Scope withContext(TraceContext context) {
+        if (context == null || !context.isValid()) {
+            return Scope.NOOP;
+        }
+        return swap(context);
+    }
+
+    /** Makes {@code span} the current span of this thread (for asynchronous hand-over). */
+    public Scope withSpan(Span span) {
+        return span instanceof RecordingSpan ? swap(span) : Scope.NOOP;
+    }
+
+    private Scope swap(Object value) {
+        Object previous = current.get();
+        current.set(value);
+        return () -> {
+            if (previous == null) {
+                current.remove();
+            } else {
+                current.set(previous);
+            }
+        };
+    }
+
+    @Override
+    public Runnable wrap(Runnable task) {
+        Object captured = current.get();
+        if (captured == null) {
+            return task;
+        }
+        return () -> {
+            Object previous = current.get();
+            current.set(captured);
+            try {
+                task.run();
+            } finally {
+                restore(previous);
+            }
+        };
+    }
+
+    @Override
+    public <T> Callable<T> wrap(Callable<T> task) {
+        Object captured = current.get();
+        if (captured == null) {
+            return task;
+        }
+        return () -> {
+            Object previous = current.get();
+            current.set(captured);
+            try {
+                return task.call();
+            } finally {
+                restore(previous);
+            }
+        };
+    }
+
+    private void restore(Object previous) {
+        if (previous == null) {
+            current.remove();
+        } else {
+            current.set(previous);
+        }
+    }
+
+    /**
+     * Takes {@code span} off this thread without ending it (its work continues elsewhere, e.g. an
+     * asynchronous result): its parent becomes current again.
+     */
+    public void detach(Span span) {
+        if (span instanceof RecordingSpan recording) {
+            restoreCurrent(recording);
+        }
+    }
+
+    /** Called by a span when it ends: if it is this thread's current span, its parent becomes current again. */
+    void restoreCurrent(RecordingSpan span) {
+        if (current.get() == span) {
+            restore(span.previousCurrent);
+        }
+    }
+
+    void internalError(RuntimeException e) {
+        LOG.log(Level.FINE, "Tracing error suppressed so it never reaches the application", e);
+    }
+
+    private static long nonZero(long value) {
+        return value == 0 ? 1 : value;
+    }
+
+    private static String orUnknown(String value) {
+        return value == null || value.isBlank() ? "unknown" : value;
+    }
+}

@@ -1,0 +1,178 @@
+package ai.automagik.tracing.trace;
+
+import ai.automagik.tracing.MetricsSnapshot;
+import ai.automagik.tracing.PipelineMetrics;
+import ai.automagik.tracing.ProviderMetrics;
+import ai.automagik.tracing.TelemetryEvent;
+import ai.automagik.tracing.Tracer;
+import ai.automagik.tracing.TracingManager;
+import ai.automagik.tracing.config.TracingConfig;
+import ai.automagik.tracing.export.RecentPayloads;
+import ai.automagik.tracing.export.SendGuard;
+import ai.automagik.tracing.privacy.AnonymousId;
+import ai.automagik.tracing.privacy.FirstStartNotice;
+import ai.automagik.tracing.privacy.OptOutPolicy;
+import ai.automagik.tracing.privacy.OptOutState;
+import ai.automagik.tracing.provider.Destination;
+import ai.automagik.tracing.provider.ObservabilityLayer;
+import ai.automagik.tracing.provider.TelemetryLayer;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/** The plain-Java runtime behind {@link TracingManager}; the CDI layer wraps one of these. */
+public final class DefaultTracingManager implements TracingManager {
+
+    private static final Logger LOG = Logger.getLogger(TracingManager.class.getName());
+
+    private final TracingConfig config;
+    private final String anonymousId;
+    private final String sessionId = UUID.randomUUID().toString();
+    private final RecentPayloads recentPayloads = new RecentPayloads(20, 64 * 1024);
+    private final TelemetryLayer telemetry;
+    private final ObservabilityLayer observability;
+    private final DefaultTracer tracer;
+    private final ScheduledExecutorService refresher;
+    private final AtomicBoolean started = new AtomicBoolean();
+    private final AtomicBoolean shutDown = new AtomicBoolean();
+
+    public DefaultTracingManager(TracingConfig config, Map<String, SendGuard> guards, ThreadFactory threads) {
+        this.config = config;
+        OptOutPolicy optOut = new OptOutPolicy(config.disableAllTracing(), config.telemetryEnabled(),
+                config.enableTracingInCi(), name -> config.lookup().value(name), config.home());
+        this.anonymousId = AnonymousId.loadOrCreate(config.stateDir());
+        this.telemetry = new TelemetryLayer(config, optOut, anonymousId, sessionId,
+                guards.getOrDefault(TelemetryLayer.NAME, SendGuard.DIRECT), threads, recentPayloads);
+        this.observability = new ObservabilityLayer(config, guards, threads, recentPayloads);
+        this.observability.setAllowed(telemetry.state().tracingEnabled());
+        this.tracer = new DefaultTracer(telemetry, observability);
+        ThreadFactory factory = threads == null ? Thread::new : threads;
+        this.refresher = Executors.newSingleThreadScheduledExecutor(task -> {
+            Thread thread = factory.newThread(task);
+            thread.setName("automagik-tracing-opt-out-refresh");
+            thread.setDaemon(true);
+            return thread;
+        });
+        refresher.scheduleWithFixedDelay(this::refreshOptOut, 1, 1, TimeUnit.SECONDS);
+    }
+
+    /** Logs the first-start notice (once per state directory) and records {@code system.startup} once. */
+    public void start() {
+        if (!started.compareAndSet(false, true)) {
+            return;
+        }
+        OptOutState state = telemetry.state();
+        if (state.telemetryEnabled()) {
+            FirstStartNotice.logOnce(config.stateDir(), config.telemetryEndpoint().toString(), LOG);
+            tracer.recordEvent(TelemetryEvent.systemStartup());
+        } else {
+            LOG.info(() -> "Automagik telemetry is off: " + state.reason());
+        }
+    }
+
+    private void refreshOptOut() {
+        try {
+            OptOutState state = telemetry.refreshState();
+            observability.setAllowed(state.tracingEnabled());
+        } catch (RuntimeException e) {
+            LOG.log(Level.FINE, "Could not re-read the opt-out rules", e);
+        }
+    }
+
+    @Override
+    public TracingConfig config() {
+        return config;
+    }
+
+    @Override
+    public Tracer tracer() {
+        return tracer;
+    }
+
+    /** The tracer with the extra operations this product's own modules use (detach, server spans). */
+    public DefaultTracer defaultTracer() {
+        return tracer;
+    }
+
+    @Override
+    public String anonymousId() {
+        return anonymousId;
+    }
+
+    @Override
+    public String sessionId() {
+        return sessionId;
+    }
+
+    @Override
+    public boolean telemetryEnabled() {
+        return telemetry.state().telemetryEnabled();
+    }
+
+    @Override
+    public void setTelemetryEnabled(boolean enabled) {
+        telemetry.setEnabled(enabled);
+        LOG.info(() -> "Automagik telemetry " + (enabled ? "enabled" : "disabled") + " by the runtime toggle"
+                + (telemetry.state().telemetryEnabled() == enabled ? "" : "; still " + (telemetry.state()
+                        .telemetryEnabled() ? "on" : "off because of: " + telemetry.state().reason())));
+    }
+
+    @Override
+    public MetricsSnapshot metrics() {
+        OptOutState state = telemetry.state();
+        PipelineMetrics tracerMetrics = telemetry.started() ? telemetry.destination().pipeline().metrics()
+                : PipelineMetrics.EMPTY;
+        List<ProviderMetrics> providers = new ArrayList<>();
+        if (telemetry.started()) {
+            providers.add(telemetry.destination().metrics());
+        }
+        providers.addAll(observability.metrics());
+        return new MetricsSnapshot(Instant.now(), state.telemetryEnabled(), state.reason(),
+                observability.enabled(), Destination.withoutCredentials(config.telemetryEndpoint()), anonymousId,
+                sessionId, tracerMetrics, providers, observability.samplingDecisions());
+    }
+
+    @Override
+    public String sendTestEvent() {
+        return telemetry.recordNow(TelemetryEvent.testEvent(), System.currentTimeMillis() * 1_000_000L);
+    }
+
+    /** The last payloads sent (or logged in debug mode), newest first, exactly as they left. */
+    public List<RecentPayloads.Payload> recentPayloads() {
+        return recentPayloads.list();
+    }
+
+    @Override
+    public boolean flush(Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        boolean done = !telemetry.started() || telemetry.destination().pipeline().flush(timeout);
+        return observability.flush(Duration.ofNanos(Math.max(0, deadline - System.nanoTime()))) && done;
+    }
+
+    @Override
+    public void shutdown() {
+        if (!shutDown.compareAndSet(false, true)) {
+            return;
+        }
+        refresher.shutdownNow();
+        Thread observabilityShutdown = new Thread(observability::close, "automagik-tracing-shutdown");
+        observabilityShutdown.start();
+        telemetry.close();
+        try {
+            observabilityShutdown.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,387 @@
+package ai.automagik.tracing.trace;
+
+import ai.automagik.tracing.LlmSpan;
+import ai.automagik.tracing.TelemetryEvent;
+import ai.automagik.tracing.TraceContext;
+import ai.automagik.tracing.otlp.Attributes;
+import ai.automagik.tracing.otlp.SpanData;
+import ai.automagik.tracing.otlp.SpanEvent;
+import ai.automagik.tracing.sampling.Decision;
+import ai.automagik.tracing.sampling.TraceBuffer;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
+
+/**
+ * A live span. Written by the thread that owns it; {@link #end()} may come from any thread (for
+ * asynchronous work) and takes effect once. Never throws into the caller.
+ */
+final class RecordingSpan implements LlmSpan {
+
+    static final int MAX_ATTRIBUTES = 128;
+    static final int MAX_EVENTS = 32;
+    static final int MAX_STRING = 4096;
+    static final int MAX_INPUT = 1000;
+    static final int MAX_OUTPUT = 2000;
+
+    private static final AtomicIntegerFieldUpdater<RecordingSpan> ENDED =
+            AtomicIntegerFieldUpdater.newUpdater(RecordingSpan.class, "ended");
+
+    private final DefaultTracer tracer;
+    private final TraceBuffer buffer;
+    private final boolean localRoot;
+    private final long traceIdHigh;
+    private final long traceIdLow;
+    private final long spanId;
+    private final long parentSpanId;
+    private final boolean sampledFlag;
+    private final String name;
+    private final int kind;
+    private final SpanRole role;
+    private final String subject;
+    private final String detail;
+    private final long startNanoTime;
+    final Object previousCurrent;
+
+    private Attributes attributes;
+    private List<SpanEvent> events;
+    private int statusCode = SpanData.STATUS_UNSET;
+    private String statusMessage;
+    private String errorType;
+    private String responseModel;
+    private long inputTokens = -1;
+    private long outputTokens = -1;
+    private JsonArrayBuilder inputMessages;
+    private JsonArrayBuilder outputMessages;
+    private volatile int ended;
+
+    RecordingSpan(DefaultTracer tracer, TraceBuffer buffer, boolean localRoot, long traceIdHigh, long traceIdLow,
+            long spanId, long parentSpanId, boolean sampledFlag, String name, int kind, SpanRole role, String subject,
+            String detail, Object previousCurrent) {
+        this.tracer = tracer;
+        this.buffer = buffer;
+        this.localRoot = localRoot;
+        this.traceIdHigh = traceIdHigh;
+        this.traceIdLow = traceIdLow;
+        this.spanId = spanId;
+        this.parentSpanId = parentSpanId;
+        this.sampledFlag = sampledFlag;
+        this.name = name;
+        this.kind = kind;
+        this.role = role;
+        this.subject = subject;
+        this.detail = detail;
+        this.previousCurrent = previousCurrent;
+        this.startNanoTime = System.nanoTime();
+    }
+
+    TraceBuffer buffer() {
+        return buffer;
+    }
+
+    long traceIdHigh() {
+        return traceIdHigh;
+    }
+
+    long traceIdLow() {
+        return traceIdLow;
+    }
+
+    long spanIdValue() {
+        return spanId;
+    }
+
+    private boolean recording() {
+        return buffer != null && ended == 0;
+    }
+
+    private Attributes attributes() {
+        if (attributes == null) {
+            attributes = new Attributes(MAX_ATTRIBUTES);
+        }
+        return attributes;
+    }
+
+    @Override
+    public LlmSpan setAttribute(String key, String value) {
+        if (recording() && key != null && value != null) {
+            attributes().put(key, cap(value, MAX_STRING));
+        }
+        return this;
+    }
+
+    @Override
+    public LlmSpan setAttribute(String key, long value) {
+        if (recording() && key != null) {
+            attributes().put(key, value);
+        }
+        return this;
+    }
+
+    @Override
+    public LlmSpan setAttribute(String key, double value) {
+        if (recording() && key != null) {
+            attributes().put(key, value);
+        }
+        return this;
+    }
+
+    @Override
+    public LlmSpan setAttribute(String key, boolean value) {
+        if (recording() && key != null) {
+            attributes().put(key, value);
+        }
+        return this;
+    }
+
+    @Override
+    public LlmSpan recordException(Throwable error) {
+        if (ended != 0 || error == null) {
+            return this;
+        }
+        statusCode = SpanData.STATUS_ERROR;
+        errorType = error.getClass().getName();
+        statusMessage = cap(String.valueOf(error.getMessage()), MAX_STRING);
+        if (buffer != null) {
+            buffer.markError();
+            if (events == null) {
+                events = new ArrayList<>(1);
+            }
+            if (events.size() < MAX_EVENTS) {
+                Attributes ex = new Attributes(4);
+                ex.put("exception.type", errorType);
+                if (error.getMessage() != null) {
+                    ex.put("exception.message", cap(error.getMessage(), MAX_STRING));
+                }
+                events.add(new SpanEvent("exception", EpochClock.toEpochNanos(System.nanoTime()), ex));
+            }
+        }
+        return this;
+    }
+
+    @Override
+    public LlmSpan setError(String message) {
+        if (ended == 0) {
+            statusCode = SpanData.STATUS_ERROR;
+            statusMessage = cap(message, MAX_STRING);
+            if (errorType == null) {
+                errorType = "error";
+            }
+            if (buffer != null) {
+                buffer.markError();
+            }
+        }
+        return this;
+    }
+
+    @Override
+    public LlmSpan setInput(String input) {
+        if (recording() && input != null && tracer.traceSink().captureContent()) {
+            attributes().put("langwatch.input", cap(input, MAX_INPUT));
+        }
+        return this;
+    }
+
+    @Override
+    public LlmSpan setOutput(String output) {
+        if (recording() && output != null && tracer.traceSink().captureContent()) {
+            attributes().put("langwatch.output", cap(output, MAX_OUTPUT));
+        }
+        return this;
+    }
+
+    @Override
+    public LlmSpan responseModel(String model) {
+        if (ended == 0) {
+            responseModel = model;
+        }
+        return this;
+    }
+
+    @Override
+    public LlmSpan usage(long input, long output) {
+        if (ended == 0) {
+            inputTokens = Math.max(0, input);
+            outputTokens = Math.max(0, output);
+        }
+        return this;
+    }
+
+    @Override
+    public LlmSpan finishReason(String reason) {
+        if (recording() && reason != null) {
+            attributes().put("gen_ai.response.finish_reasons", cap(reason, 64));
+        }
+        return this;
+    }
+
+    @Override
+    public LlmSpan cost(double usd) {
+        if (recording() && Double.isFinite(usd)) {
+            attributes().put("gen_ai.usage.cost", usd);
+        }
+        return this;
+    }
+
+    @Override
+    public LlmSpan parameter(String parameter, Object value) {
+        if (recording() && parameter != null && value != null) {
+            Object v = value instanceof Integer i ? Long.valueOf(i)
+                    : value instanceof Float f ? Double.valueOf(f)
+                    : value instanceof Long || value instanceof Double || value instanceof Boolean ? value
+                    : cap(value.toString(), 256);
+            attributes().put("gen_ai.request." + parameter, v);
+        }
+        return this;
+    }
+
+    @Override
+    public LlmSpan inputMessage(String messageRole, String content) {
+        if (recording() && tracer.traceSink().captureContent()) {
+            if (inputMessages == null) {
+                inputMessages = Json.createArrayBuilder();
+            }
+            inputMessages.add(message(messageRole, content, MAX_INPUT));
+        }
+        return this;
+    }
+
+    @Override
+    public LlmSpan outputMessage(String messageRole, String content) {
+        if (recording() && tracer.traceSink().captureContent()) {
+            if (outputMessages == null) {
+                outputMessages = Json.createArrayBuilder();
+            }
+            outputMessages.add(message(messageRole, content, MAX_OUTPUT));
+        }
+        return this;
+    }
+
+    private static jakarta.json.JsonObject message(String role, String content, int max) {
+        return Json.createObjectBuilder().add("role", role == null ? "user" : role)
+                .add("content", content == null ? "" : cap(content, max)).build();
+    }
+
+    @Override
+    public TraceContext context() {
+        return TraceContext.of(traceIdHigh, traceIdLow, spanId, sampledFlag);
+    }
+
+    @Override
+    public void end() {
+        if (!ENDED.compareAndSet(this, 0, 1)) {
+            return;
+        }
+        long endNanoTime = System.nanoTime();
+        tracer.restoreCurrent(this);
+        try {
+            emitTelemetry(endNanoTime);
+            if (buffer != null) {
+                finishTrace(endNanoTime);
+            }
+        } catch (RuntimeException e) {
+            tracer.internalError(e);
+        }
+    }
+
+    private void emitTelemetry(long endNanoTime) {
+        if (role == SpanRole.GENERIC || !tracer.telemetrySink().enabled()) {
+            return;
+        }
+        boolean success = statusCode != SpanData.STATUS_ERROR;
+        double durationMs = (endNanoTime - startNanoTime) / 1_000_000.0;
+        TelemetryEvent event = switch (role) {
+            case AGENT -> TelemetryEvent.agentRun(subject, detail, success, durationMs);
+            case TOOL -> TelemetryEvent.toolExecuted(subject, success, durationMs);
+            case LLM -> TelemetryEvent.llmCall(responseModel != null ? responseModel : subject, detail,
+                    Math.max(0, inputTokens), Math.max(0, outputTokens), success, durationMs);
+            case COMMAND -> TelemetryEvent.cliCommand(subject, success, durationMs);
+            case GENERIC -> null;
+        };
+        long start = EpochClock.toEpochNanos(startNanoTime);
+        long end = EpochClock.toEpochNanos(endNanoTime);
+        tracer.telemetrySink().record(event, start, end);
+        if (!success && role == SpanRole.AGENT) {
+            tracer.telemetrySink().record(TelemetryEvent.agentError(simpleName(errorType), "agent"), start, end);
+        }
+    }
+
+    private void finishTrace(long endNanoTime) {
+        SpanData data = toSpanData(endNanoTime);
+        TraceSink sink = tracer.traceSink();
+        if (localRoot) {
+            sink.rootEnded(data, buffer);
+            return;
+        }
+        Decision decided = buffer.add(data);
+        if (decided != null) {
+            sink.lateSpan(data, decided);
+        }
+    }
+
+    private SpanData toSpanData(long endNanoTime) {
+        Attributes attrs = attributes == null ? new Attributes(MAX_ATTRIBUTES) : attributes;
+        switch (role) {
+            case AGENT -> {
+                attrs.put("gen_ai.operation.name", "invoke_agent");
+                attrs.put("gen_ai.agent.name", subject);
+                if (detail != null) {
+                    attrs.put("gen_ai.framework", detail);
+                }
+            }
+            case TOOL -> {
+                attrs.put("gen_ai.operation.name", "execute_tool");
+                attrs.put("gen_ai.tool.name", subject);
+            }
+            case LLM -> {
+                attrs.put("gen_ai.operation.name", "chat");
+                attrs.put("gen_ai.request.model", subject);
+                if (detail != null) {
+                    attrs.put("gen_ai.provider.name", detail);
+                }
+                if (responseModel != null) {
+                    attrs.put("gen_ai.response.model", responseModel);
+                }
+                if (inputTokens >= 0) {
+                    attrs.put("gen_ai.usage.input_tokens", inputTokens);
+                    attrs.put("gen_ai.usage.output_tokens", outputTokens);
+                }
+                if (inputMessages != null) {
+                    attrs.put("gen_ai.input.messages", inputMessages.build().toString());
+                }
+                if (outputMessages != null) {
+                    attrs.put("gen_ai.output.messages", outputMessages.build().toString());
+                }
+            }
+            case COMMAND -> attrs.put("cli.command", subject);
+            case GENERIC -> { }
+        }
+        if (role.langwatchType() != null) {
+            attrs.put("langwatch.span.type", role.langwatchType());
+        }
+        if (errorType != null) {
+            attrs.put("error.type", errorType);
+        }
+        return new SpanData(traceIdHigh, traceIdLow, spanId, parentSpanId, name, kind,
+                EpochClock.toEpochNanos(startNanoTime), EpochClock.toEpochNanos(endNanoTime), attrs,
+                events == null ? List.of() : events, statusCode, statusMessage);
+    }
+
+    private static String simpleName(String className) {
+        if (className == null) {
+            return "error";
+        }
+        int dot = className.lastIndexOf('.');
+        return dot < 0 ? className : className.substring(dot + 1);
+    }
+
+    static String cap(String value, int max) {
+        if (value == null) {
+            return null;
+        }
+        return value.length() <= max ? value : value.substring(0, max) + "…[truncated]";
+    }
+}

@@ -1,0 +1,148 @@
+package ai.automagik.tracing.cdi;
+
+import ai.automagik.tracing.MetricsSnapshot;
+import ai.automagik.tracing.PipelineMetrics;
+import ai.automagik.tracing.ProviderMetrics;
+import ai.automagik.tracing.Span;
+import ai.automagik.tracing.Tracer;
+import ai.automagik.tracing.TracingManager;
+import ai.automagik.tracing.export.CircuitStateTracker;
+import ai.automagik.tracing.export.OtlpHttpExporter;
+import ai.automagik.tracing.testing.LoopbackReceiver;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.eclipse.microprofile.config.spi.ConfigProviderResolver;
+import org.jboss.weld.environment.se.Weld;
+import org.jboss.weld.environment.se.WeldContainer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The CDI wiring under Weld SE with real MicroProfile Config and Fault Tolerance, sending to a loopback receiver. */
+class TracingRuntimeWeldTest {
+
+    @TempDir
+    Path home;
+
+    private LoopbackReceiver receiver;
+    private WeldContainer container;
+    private final Map<String, String> properties = new HashMap<>();
+
+    @BeforeEach
+    void startReceiver() {
+        receiver = LoopbackReceiver.start();
+        set("automagik.telemetry.endpoint", receiver.uri("/v1/traces").toString());
+        set("automagik.home", home.toString());
+        set("automagik.enable.tracing.in.ci", "true");
+        set("automagik.trace.batch.timeout.ms", "50");
+        set("automagik.export.timeout.ms", "1000");
+        set("automagik.export.max.attempts", "1");
+    }
+
+    @AfterEach
+    void stopEverything() {
+        if (container != null && container.isRunning()) {
+            container.shutdown();
+        }
+        receiver.close();
+        properties.keySet().forEach(System::clearProperty);
+        releaseConfig();
+    }
+
+    private void set(String key, String value) {
+        properties.put(key, value);
+        System.setProperty(key, value);
+    }
+
+    private static void releaseConfig() {
+        ConfigProviderResolver.instance().releaseConfig(ConfigProvider.getConfig());
+    }
+
+    private WeldContainer boot() {
+        releaseConfig();
+        container = new Weld().initialize();
+        return container;
+    }
+
+    private static void assertBalanced(PipelineMetrics m) {
+        assertThat(m.queued()).as("accounting invariant: %s", m)
+                .isEqualTo(m.processed() + m.dropped() + m.failed() + m.queueSize() + m.inFlight());
+    }
+
+    @Test
+    void injectedTracerSendsOtlpJsonToTheEndpoint() {
+        WeldContainer weld = boot();
+        Tracer tracer = weld.select(Tracer.class).get();
+        TracingManager tracing = weld.select(TracingManager.class).get();
+        try (Span run = tracer.startAgentRun("simple", "weld-test")) {
+            run.setAttribute("ignored.in.telemetry", "value");
+        }
+        assertThat(tracing.flush(Duration.ofSeconds(10))).isTrue();
+        String bodies = String.join("\n", receiver.requests().stream()
+                .map(r -> new String(r.body(), StandardCharsets.UTF_8)).toList());
+        assertThat(bodies).contains("\"resourceSpans\"").contains("\"agent.run\"").contains("\"system.startup\"")
+                .contains("\"event.agent_name\"").doesNotContain("ignored.in.telemetry");
+        assertThat(receiver.requests()).allSatisfy(r ->
+                assertThat(r.headers().get("content-type")).isEqualTo("application/json"));
+        MetricsSnapshot metrics = tracing.metrics();
+        assertThat(metrics.telemetryEnabled()).isTrue();
+        assertThat(metrics.tracer().processed()).isEqualTo(2);
+        assertBalanced(metrics.tracer());
+        assertThat(tracing.anonymousId()).matches("[0-9a-f]{16}");
+    }
+
+    @Test
+    void serverErrorsOpenTheFaultToleranceCircuitBreakerAndCountersStayExact() {
+        receiver.setBehaviour(LoopbackReceiver.Behaviour.status(500));
+        WeldContainer weld = boot();
+        TracingManager tracing = weld.select(TracingManager.class).get();
+        tracing.flush(Duration.ofSeconds(10));
+        for (int i = 0; i < 7; i++) {
+            tracing.sendTestEvent();
+            tracing.flush(Duration.ofSeconds(10));
+        }
+        MetricsSnapshot metrics = tracing.metrics();
+        PipelineMetrics pipeline = metrics.tracer();
+        assertThat(pipeline.processed()).isZero();
+        assertThat(pipeline.failed()).isEqualTo(8);
+        assertThat(pipeline.failedByReason()).containsEntry("HTTP 500", 5L)
+                .containsEntry(OtlpHttpExporter.FAILED_CIRCUIT_OPEN, 3L);
+        assertThat(receiver.requests()).hasSize(5);
+        assertBalanced(pipeline);
+        ProviderMetrics telemetry = metrics.providers().get(0);
+        assertThat(telemetry.name()).isEqualTo("telemetry");
+        assertThat(telemetry.circuitState()).isEqualTo(CircuitStateTracker.OPEN);
+    }
+
+    @Test
+    void anInvalidValueFailsStartWithTheKeyTheValueAndTheRange() {
+        set("automagik.trace.queue.size", "-1");
+        assertThatThrownBy(this::boot)
+                .rootCause()
+                .hasMessageContaining("AUTOMAGIK_TRACE_QUEUE_SIZE")
+                .hasMessageContaining("'-1'")
+                .hasMessageContaining("from 1 to 10000000");
+    }
+
+    @Test
+    void ciIsAnOptOutUnlessTracingIsEnabledInCi() {
+        set("automagik.enable.tracing.in.ci", "false");
+        set("CI", "true");
+        WeldContainer weld = boot();
+        TracingManager tracing = weld.select(TracingManager.class).get();
+        weld.select(Tracer.class).get().startAgentRun("simple", "weld-test").end();
+        tracing.flush(Duration.ofSeconds(5));
+        assertThat(tracing.telemetryEnabled()).isFalse();
+        assertThat(tracing.metrics().telemetryDisabledReason()).contains("CI");
+        assertThat(receiver.requests()).isEmpty();
+    }
+}
