@@ -1,0 +1,101 @@
+package ai.automagik.tracing.jaxrs;
+
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.container.ResourceInfo;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.UriInfo;
+
+import java.lang.reflect.Method;
+import java.util.List;
+
+/**
+ * The route template of a matched request ({@code /api/agents/{name}/run}), never the raw path: from
+ * the {@code @Path} annotations when the request was matched by a root resource method, otherwise by
+ * putting the path parameters' names back in place of their values.
+ */
+final class RouteTemplates {
+
+    static final String UNMATCHED = "(unmatched)";
+
+    private RouteTemplates() {
+    }
+
+    static String template(String applicationPath, ResourceInfo resource, UriInfo uri) {
+        try {
+            if (uri.getMatchedResources().size() <= 1 && resource != null && resource.getResourceClass() != null) {
+                Path classPath = resource.getResourceClass().getAnnotation(Path.class);
+                if (classPath != null) {
+                    Method method = resource.getResourceMethod();
+                    Path methodPath = method == null ? null : method.getAnnotation(Path.class);
+                    return join(applicationPath, classPath.value(), methodPath == null ? "" : methodPath.value());
+                }
+            }
+            return fromParameters(applicationPath, uri);
+        } catch (RuntimeException e) {
+            return UNMATCHED;
+        }
+    }
+
+    private static String fromParameters(String applicationPath, UriInfo uri) {
+        List<String> matched = uri.getMatchedURIs();
+        if (matched.isEmpty()) {
+            return UNMATCHED;
+        }
+        MultivaluedMap<String, String> parameters = uri.getPathParameters(false);
+        String[] segments = matched.get(0).split("/");
+        StringBuilder template = new StringBuilder();
+        for (String segment : segments) {
+            if (segment.isEmpty()) {
+                continue;
+            }
+            String replaced = segment;
+            for (var entry : parameters.entrySet()) {
+                if (entry.getValue().contains(segment)) {
+                    replaced = "{" + entry.getKey() + "}";
+                    break;
+                }
+            }
+            template.append('/').append(replaced);
+        }
+        return join(applicationPath, template.toString(), "");
+    }
+
+    /** Joins path pieces with single slashes and strips JAX-RS regular expressions ({@code {id: \\d+}} → {@code {id}}). */
+    static String join(String... parts) {
+        StringBuilder sb = new StringBuilder();
+        for (String part : parts) {
+            if (part == null) {
+                continue;
+            }
+            for (String segment : part.split("/")) {
+                if (!segment.isEmpty()) {
+                    sb.append('/').append(stripRegex(segment));
+                }
+            }
+        }
+        return sb.length() == 0 ? "/" : sb.toString();
+    }
+
+    private static String stripRegex(String segment) {
+        StringBuilder out = new StringBuilder();
+        int i = 0;
+        while (i < segment.length()) {
+            char c = segment.charAt(i);
+            if (c == '{') {
+                int close = segment.indexOf('}', i);
+                if (close < 0) {
+                    out.append(segment.substring(i));
+                    break;
+                }
+                String inner = segment.substring(i + 1, close);
+                int colon = inner.indexOf(':');
+                out.append('{').append((colon < 0 ? inner : inner.substring(0, colon)).strip()).append('}');
+                i = close + 1;
+            } else {
+                out.append(c);
+                i++;
+            }
+        }
+        return out.toString();
+    }
+}

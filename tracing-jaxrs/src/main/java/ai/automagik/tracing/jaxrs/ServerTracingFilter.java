@@ -1,0 +1,119 @@
+package ai.automagik.tracing.jaxrs;
+
+import ai.automagik.tracing.Span;
+import ai.automagik.tracing.TelemetryEvent;
+import ai.automagik.tracing.TraceContext;
+import ai.automagik.tracing.cdi.TracingRuntime;
+import ai.automagik.tracing.trace.DefaultTracer;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.servlet.ServletContext;
+import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.container.ContainerResponseContext;
+import jakarta.ws.rs.container.ContainerResponseFilter;
+import jakarta.ws.rs.container.ResourceInfo;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.ext.Provider;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Tracks every JAX-RS request of the application: one {@code api.request} telemetry event with the
+ * route template (never the raw path), an error event for 5xx, and a server span that continues an
+ * incoming W3C {@code traceparent} and is returned in the response's {@code traceparent} header.
+ * Health, metrics, OpenAPI, static resources and the tracing admin API are skipped.
+ */
+@Provider
+@ApplicationScoped
+@Priority(Priorities.USER - 500)
+public class ServerTracingFilter implements ContainerRequestFilter, ContainerResponseFilter {
+
+    static final String TRACEPARENT = "traceparent";
+    static final String SPAN_PROPERTY = ServerTracingFilter.class.getName() + ".span";
+    private static final String START_PROPERTY = ServerTracingFilter.class.getName() + ".start";
+    private static final String ROUTE_PROPERTY = ServerTracingFilter.class.getName() + ".route";
+    private static final Logger LOG = Logger.getLogger(ServerTracingFilter.class.getName());
+
+    @Inject
+    TracingRuntime runtime;
+
+    @Inject
+    @ConfigProperty(name = "automagik.jaxrs.skip.paths",
+            defaultValue = "/health,/metrics,/openapi,/api/tracing,/VAADIN,/static,/favicon.ico")
+    List<String> skipPaths;
+
+    @Context
+    ResourceInfo resourceInfo;
+
+    @Context
+    ServletContext servletContext;
+
+    @Override
+    public void filter(ContainerRequestContext request) {
+        try {
+            String applicationPath = applicationPath(request);
+            String path = RouteTemplates.join(applicationPath, request.getUriInfo().getPath(false));
+            if (SkipList.matches(skipPaths, path)) {
+                return;
+            }
+            DefaultTracer tracer = runtime.runtime().defaultTracer();
+            String route = RouteTemplates.template(applicationPath, resourceInfo, request.getUriInfo());
+            TraceContext parent = TraceContext.fromTraceparent(request.getHeaderString(TRACEPARENT))
+                    .orElse(TraceContext.INVALID);
+            Span span = tracer.startServerSpan(request.getMethod() + " " + route, parent);
+            span.setAttribute("http.request.method", request.getMethod());
+            span.setAttribute("http.route", route);
+            request.setProperty(SPAN_PROPERTY, span);
+            request.setProperty(ROUTE_PROPERTY, route);
+            request.setProperty(START_PROPERTY, System.nanoTime());
+        } catch (RuntimeException e) {
+            LOG.log(Level.FINE, "Request tracking skipped for one request", e);
+        }
+    }
+
+    @Override
+    public void filter(ContainerRequestContext request, ContainerResponseContext response) {
+        Object property = request.getProperty(SPAN_PROPERTY);
+        if (!(property instanceof Span span)) {
+            return;
+        }
+        request.removeProperty(SPAN_PROPERTY);
+        try {
+            int status = response.getStatus();
+            String route = (String) request.getProperty(ROUTE_PROPERTY);
+            double durationMs = (System.nanoTime() - (Long) request.getProperty(START_PROPERTY)) / 1_000_000.0;
+            span.setAttribute("http.response.status_code", (long) status);
+            if (status >= 500) {
+                span.setError("HTTP " + status);
+            }
+            TraceContext context = span.context();
+            if (context.isValid() && !response.getHeaders().containsKey(TRACEPARENT)) {
+                response.getHeaders().putSingle(TRACEPARENT, context.toTraceparent());
+            }
+            span.end();
+            DefaultTracer tracer = runtime.runtime().defaultTracer();
+            tracer.recordEvent(TelemetryEvent.apiRequest(request.getMethod(), route, status, durationMs));
+            if (status >= 500) {
+                tracer.recordEvent(TelemetryEvent.agentError("HTTP " + status, "api"));
+            }
+        } catch (RuntimeException e) {
+            LOG.log(Level.FINE, "Request tracking failed for one response", e);
+            span.end();
+        }
+    }
+
+    private String applicationPath(ContainerRequestContext request) {
+        String base = request.getUriInfo().getBaseUri().getPath();
+        String contextPath = servletContext == null ? "" : servletContext.getContextPath();
+        if (contextPath != null && !contextPath.isEmpty() && base.startsWith(contextPath)) {
+            base = base.substring(contextPath.length());
+        }
+        return base;
+    }
+}
