@@ -1,0 +1,11 @@
+package ai.automagik.sample;
+
+/** A sample agent: answers a message, deterministically, with a local fake model. */
+public interface Agent {
+
+    String name();
+
+    String description();
+
+    String run(String message);
+}

@@ -1,0 +1,81 @@
+package ai.automagik.sample;
+
+import ai.automagik.tracing.TraceContext;
+import ai.automagik.tracing.Tracer;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/** {@code GET /api/agents} and {@code POST /api/agents/{name}/run}. */
+@Path("agents")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+public class AgentResource {
+
+    private static final Logger LOG = Logger.getLogger(AgentResource.class.getName());
+
+    @Inject
+    AgentRegistry registry;
+
+    @Inject
+    Tracer tracer;
+
+    @GET
+    public String list() {
+        JsonArrayBuilder agents = Json.createArrayBuilder();
+        for (Agent agent : registry.all()) {
+            agents.add(Json.createObjectBuilder().add("name", agent.name()).add("description", agent.description()));
+        }
+        return Json.createObjectBuilder().add("agents", agents).build().toString();
+    }
+
+    @POST
+    @Path("{name}/run")
+    public Response run(@PathParam("name") String name, String body) {
+        Agent agent = registry.find(name).orElse(null);
+        if (agent == null) {
+            return ApiError.of(404, "unknown agent '" + shorten(name) + "'; see GET /api/agents");
+        }
+        String message;
+        try {
+            message = RunRequest.parse(body).message();
+        } catch (IllegalArgumentException e) {
+            return ApiError.of(400, e.getMessage());
+        }
+        String traceId = traceId();
+        try {
+            String output = agent.run(message);
+            JsonObjectBuilder reply = Json.createObjectBuilder().add("agent", agent.name()).add("output", output);
+            if (traceId != null) {
+                reply.add("traceId", traceId);
+            } else {
+                reply.addNull("traceId");
+            }
+            return Response.ok(reply.build().toString()).build();
+        } catch (RuntimeException e) {
+            LOG.log(Level.INFO, () -> "Agent '" + agent.name() + "' failed: " + e);
+            return ApiError.of(500, "agent '" + agent.name() + "' failed: " + e.getMessage(), traceId);
+        }
+    }
+
+    private String traceId() {
+        TraceContext context = tracer.currentContext();
+        return context.isValid() ? context.traceId() : null;
+    }
+
+    private static String shorten(String value) {
+        return value.length() > 64 ? value.substring(0, 64) + "…" : value;
+    }
+}

@@ -1,0 +1,53 @@
+package ai.automagik.sample;
+
+import jakarta.json.Json;
+import jakarta.json.JsonException;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+
+import java.io.StringReader;
+
+/** The body of a run request, {@code {"message": "..."}}, with errors that say what is wrong. */
+record RunRequest(String message) {
+
+    static final int MAX_BODY = 64 * 1024;
+
+    static RunRequest parse(String body) {
+        if (body == null || body.isBlank()) {
+            throw new IllegalArgumentException("request body required: {\"message\": \"...\"}");
+        }
+        if (body.length() > MAX_BODY) {
+            throw new IllegalArgumentException("request body too large: at most " + MAX_BODY + " characters");
+        }
+        JsonValue value;
+        try (JsonReader reader = Json.createReader(new StringReader(body))) {
+            value = reader.readValue();
+        } catch (JsonException e) {
+            throw new IllegalArgumentException("malformed JSON body: " + firstLine(e.getMessage()));
+        }
+        if (!(value instanceof JsonObject object)) {
+            throw new IllegalArgumentException("JSON body must be an object: {\"message\": \"...\"}");
+        }
+        JsonValue message = object.get("message");
+        if (message == null) {
+            throw new IllegalArgumentException("missing field 'message' (a string)");
+        }
+        if (!(message instanceof JsonString text)) {
+            throw new IllegalArgumentException("field 'message' must be a string, not " + message.getValueType());
+        }
+        if (text.getString().isBlank()) {
+            throw new IllegalArgumentException("field 'message' must not be empty");
+        }
+        return new RunRequest(text.getString());
+    }
+
+    private static String firstLine(String text) {
+        if (text == null) {
+            return "unreadable";
+        }
+        String line = text.lines().findFirst().orElse(text);
+        return line.length() > 200 ? line.substring(0, 200) : line;
+    }
+}
