@@ -1,0 +1,59 @@
+package ai.automagik.tracing.it;
+
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.asset.StringAsset;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * The reference deployment's WAR, as built, with its {@code microprofile-config.properties} replaced
+ * for a test: telemetry to the test's loopback receiver, tracing enabled although CI is set, state in a
+ * temporary directory, short batch timeout, a known admin password.
+ */
+final class ReferenceDeployment {
+
+    static final String ADMIN_PASSWORD = "it-admin-password-7d1f";
+    private static final String CONFIG = "WEB-INF/classes/META-INF/microprofile-config.properties";
+
+    private ReferenceDeployment() {
+    }
+
+    static WebArchive war(String name, Map<String, String> overrides) {
+        File built = new File(System.getProperty("it.war", "target/deployments/automagik-sample.war"));
+        WebArchive war = ShrinkWrap.createFromZipFile(WebArchive.class, built);
+        war = ShrinkWrap.create(WebArchive.class, name).merge(war);
+        war.delete(CONFIG);
+        Map<String, String> properties = new LinkedHashMap<>();
+        properties.put("automagik.enable.tracing.in.ci", "true");
+        properties.put("automagik.home", temporaryHome().toString());
+        properties.put("automagik.trace.batch.timeout.ms", "100");
+        properties.put("automagik.export.timeout.ms", "2000");
+        properties.put("automagik.admin.password", ADMIN_PASSWORD);
+        properties.put("automagik.service.name", "automagik-it");
+        properties.putAll(overrides);
+        String text = properties.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
+                .collect(Collectors.joining("\n", "", "\n"));
+        war.add(new StringAsset(text), CONFIG);
+        return war;
+    }
+
+    /** Under target/, so the tests never touch the machine's real home. */
+    private static Path temporaryHome() {
+        try {
+            Path base = Paths.get(System.getProperty("java.io.tmpdir", "target")).toAbsolutePath();
+            Files.createDirectories(base);
+            return Files.createTempDirectory(base, "automagik-home-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

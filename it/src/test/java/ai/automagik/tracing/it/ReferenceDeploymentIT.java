@@ -1,0 +1,224 @@
+package ai.automagik.tracing.it;
+
+import ai.automagik.tracing.testing.LoopbackReceiver;
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonValue;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The reference deployment on a real Open Liberty, sending telemetry over real HTTP to a receiver on
+ * loopback that this test controls. Nothing is mocked.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class ReferenceDeploymentIT {
+
+    private static LoopbackReceiver receiver;
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    @ArquillianResource
+    URL base;
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        receiver = LoopbackReceiver.start();
+        return ReferenceDeployment.war("agents.war",
+                Map.of("automagik.telemetry.endpoint", receiver.uri("/v1/traces").toString()));
+    }
+
+    @AfterAll
+    static void stopReceiver() {
+        if (receiver != null) {
+            receiver.close();
+        }
+    }
+
+    private HttpResponse<String> post(String path, String body) throws IOException, InterruptedException {
+        return HTTP.send(HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> get(String path, String user, String password) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(30)).GET();
+        if (user != null) {
+            request.header("Authorization", "Basic " + Base64.getEncoder()
+                    .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));
+        }
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private URI uri(String path) {
+        return URI.create(base.toString().replaceAll("/$", "") + path);
+    }
+
+    private static JsonObject json(String text) {
+        try (JsonReader reader = Json.createReader(new StringReader(text))) {
+            return reader.readObject();
+        }
+    }
+
+    /** Every span name and its attributes that reached the receiver, from the OTLP JSON bodies. */
+    private static List<JsonObject> receivedSpans() {
+        List<JsonObject> spans = new ArrayList<>();
+        for (LoopbackReceiver.Request request : receiver.requests()) {
+            JsonObject body = json(request.bodyText());
+            for (JsonValue resource : body.getJsonArray("resourceSpans")) {
+                for (JsonValue scope : resource.asJsonObject().getJsonArray("scopeSpans")) {
+                    scope.asJsonObject().getJsonArray("spans").forEach(span -> spans.add(span.asJsonObject()));
+                }
+            }
+        }
+        return spans;
+    }
+
+    private static String attribute(JsonObject span, String key) {
+        JsonArray attributes = span.getJsonArray("attributes");
+        for (JsonValue attribute : attributes) {
+            JsonObject a = attribute.asJsonObject();
+            if (a.getString("key").equals(key)) {
+                JsonObject value = a.getJsonObject("value");
+                return value.containsKey("stringValue") ? value.getString("stringValue") : value.toString();
+            }
+        }
+        return null;
+    }
+
+    private static void awaitSpan(String name, String attributeKey, String attributeValue) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (System.nanoTime() < deadline) {
+            boolean found = receivedSpans().stream().anyMatch(span -> span.getString("name").equals(name)
+                    && (attributeKey == null || attributeValue.equals(attribute(span, attributeKey))));
+            if (found) {
+                return;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("no span " + name + " with " + attributeKey + "=" + attributeValue + " arrived; got "
+                + receivedSpans().stream().map(s -> s.getString("name")).toList());
+    }
+
+    @Test
+    void anAgentRunArrivesAtTheLoopbackReceiverAsOtlpJson() throws Exception {
+        HttpResponse<String> response = post("/api/agents/simple/run", "{\"message\":\"hello from the IT\"}");
+        assertThat(response.statusCode()).isEqualTo(200);
+        JsonObject reply = json(response.body());
+        assertThat(reply.getString("agent")).isEqualTo("simple");
+        assertThat(reply.getString("output")).contains("hello from the IT");
+        assertThat(reply.getString("traceId")).matches("[0-9a-f]{32}");
+
+        awaitSpan("agent.run", "event.agent_name", "simple");
+        awaitSpan("api.request", "event.route", "/api/agents/{name}/run");
+        assertThat(receiver.requests()).allSatisfy(request -> {
+            assertThat(request.method()).isEqualTo("POST");
+            assertThat(request.path()).isEqualTo("/v1/traces");
+            assertThat(request.headers().get("content-type")).isEqualTo("application/json");
+        });
+        JsonObject first = json(receiver.requests().get(0).bodyText());
+        JsonObject resource = first.getJsonArray("resourceSpans").getJsonObject(0).getJsonObject("resource");
+        assertThat(resource.toString()).contains("\"service.organization\"").contains("\"user.id\"")
+                .contains("\"session.id\"");
+        assertThat(receivedSpans()).allSatisfy(span -> {
+            assertThat(span.getString("traceId")).matches("[0-9a-f]{32}");
+            assertThat(span.getString("spanId")).matches("[0-9a-f]{16}");
+            assertThat(span.get("kind").getValueType()).isEqualTo(JsonValue.ValueType.NUMBER);
+            assertThat(span.getString("startTimeUnixNano")).matches("[0-9]+");
+        });
+        assertThat(receivedSpans()).noneMatch(span -> "/api/agents/simple/run".equals(attribute(span, "event.route")));
+        assertThat(receiver.requests().stream().map(LoopbackReceiver.Request::bodyText))
+                .noneMatch(body -> body.contains("hello from the IT"));
+    }
+
+    @Test
+    void theResearcherRecordsOneLlmCallAndTwoTools() throws Exception {
+        assertThat(post("/api/agents/researcher/run", "{\"message\":\"what is OTLP\"}").statusCode()).isEqualTo(200);
+        awaitSpan("agent.run", "event.agent_name", "researcher");
+        awaitSpan("tool.executed", "event.tool_name", "web_search");
+        awaitSpan("tool.executed", "event.tool_name", "calculator");
+        awaitSpan("llm.call", "event.model", "fake-gpt-mini-2026-01");
+    }
+
+    @Test
+    void errorsAreJsonWithoutStackTracesInTheLog() throws Exception {
+        long framesBefore = stackFramesInLog();
+
+        HttpResponse<String> unknown = post("/api/agents/nobody/run", "{\"message\":\"hi\"}");
+        assertThat(unknown.statusCode()).isEqualTo(404);
+        assertThat(unknown.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).contains("json"));
+        assertThat(json(unknown.body()).getString("error")).contains("unknown agent 'nobody'");
+
+        HttpResponse<String> malformed = post("/api/agents/simple/run", "{\"message\": oops");
+        assertThat(malformed.statusCode()).isEqualTo(400);
+        assertThat(json(malformed.body()).getString("error")).contains("malformed JSON");
+
+        HttpResponse<String> missing = post("/api/agents/simple/run", "{\"text\":\"hi\"}");
+        assertThat(missing.statusCode()).isEqualTo(400);
+        assertThat(json(missing.body()).getString("error")).contains("missing field 'message'");
+
+        HttpResponse<String> failing = post("/api/agents/failing/run", "{\"message\":\"hi\"}");
+        assertThat(failing.statusCode()).isEqualTo(500);
+        assertThat(json(failing.body()).getString("error")).contains("failed");
+        assertThat(failing.body()).doesNotContain("<html").doesNotContain("\tat ");
+
+        assertThat(stackFramesInLog()).isEqualTo(framesBefore);
+        awaitSpan("agent.error", "event.error_type", "IllegalStateException");
+    }
+
+    @Test
+    void theAdminApiNeedsTheAdminRole() throws Exception {
+        assertThat(get("/api/tracing/status", null, null).statusCode()).isEqualTo(401);
+        assertThat(get("/api/tracing/status", "admin", "wrong-password").statusCode()).isEqualTo(401);
+        HttpResponse<String> status = get("/api/tracing/status", "admin", ReferenceDeployment.ADMIN_PASSWORD);
+        assertThat(status.statusCode()).isEqualTo(200);
+        JsonObject metrics = json(status.body());
+        assertThat(metrics.getBoolean("telemetryEnabled")).isTrue();
+        JsonObject tracer = metrics.getJsonObject("tracer");
+        assertThat(tracer.getJsonNumber("queued").longValue()).isEqualTo(tracer.getJsonNumber("processed").longValue()
+                + tracer.getJsonNumber("dropped").longValue() + tracer.getJsonNumber("failed").longValue()
+                + tracer.getJsonNumber("queueSize").longValue() + tracer.getJsonNumber("inFlight").longValue());
+        HttpResponse<String> ready = HTTP.send(HttpRequest.newBuilder(URI.create(base.getProtocol() + "://"
+                + base.getHost() + ":" + base.getPort() + "/health/ready")).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(ready.statusCode()).isEqualTo(200);
+        assertThat(ready.body()).contains("automagik-tracing");
+    }
+
+    private static long stackFramesInLog() throws IOException {
+        Path log = Paths.get("target/liberty/wlp/usr/servers/itServer/logs/messages.log");
+        if (!Files.exists(log)) {
+            return 0;
+        }
+        try (var lines = Files.lines(log, StandardCharsets.UTF_8)) {
+            return lines.filter(line -> line.startsWith("\tat ")).count();
+        }
+    }
+}
