@@ -6,6 +6,7 @@ import ai.automagik.tracing.export.SendResult;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
 
+import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import java.util.function.Supplier;
 
@@ -26,5 +27,15 @@ public class LangWatchCircuitBreaker implements SendGuard {
             throw new ExportFailedException(result);
         }
         return result;
+    }
+
+    @Override
+    public int failureThreshold() {
+        return BreakerSettings.threshold(LangWatchCircuitBreaker.class, 3);
+    }
+
+    @Override
+    public Duration openDelay() {
+        return BreakerSettings.delay(LangWatchCircuitBreaker.class, 60, ChronoUnit.SECONDS);
     }
 }

@@ -6,6 +6,7 @@ import ai.automagik.tracing.export.SendResult;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
 
+import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import java.util.function.Supplier;
 
@@ -26,5 +27,15 @@ public class OtlpCircuitBreaker implements SendGuard {
             throw new ExportFailedException(result);
         }
         return result;
+    }
+
+    @Override
+    public int failureThreshold() {
+        return BreakerSettings.threshold(OtlpCircuitBreaker.class, 5);
+    }
+
+    @Override
+    public Duration openDelay() {
+        return BreakerSettings.delay(OtlpCircuitBreaker.class, 60, ChronoUnit.SECONDS);
     }
 }

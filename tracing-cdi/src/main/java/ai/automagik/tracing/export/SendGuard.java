@@ -1,5 +1,6 @@
 package ai.automagik.tracing.export;
 
+import java.time.Duration;
 import java.util.function.Supplier;
 
 /**
@@ -20,4 +21,14 @@ public interface SendGuard {
     };
 
     SendResult send(Supplier<SendResult> attempt);
+
+    /** Consecutive failed requests after which the breaker opens (as configured, overrides included). */
+    default int failureThreshold() {
+        return Integer.MAX_VALUE;
+    }
+
+    /** How long the breaker stays open before it lets a request through. */
+    default Duration openDelay() {
+        return Duration.ofSeconds(60);
+    }
 }

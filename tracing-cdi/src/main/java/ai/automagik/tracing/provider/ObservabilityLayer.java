@@ -54,11 +54,11 @@ public final class ObservabilityLayer implements TraceSink, AutoCloseable {
         if (config.observabilityEnabled() && config.langwatchApiKey() != null) {
             URI endpoint = URI.create(stripTrailingSlash(config.langwatchEndpoint().toString()) + "/api/otel/v1/traces");
             destinations.add(destination(LANGWATCH, endpoint, Map.of("Authorization", "Bearer " + config.langwatchApiKey()),
-                    3, Duration.ofSeconds(60), config, resource, guards, threads, recent));
+                    config, resource, guards, threads, recent));
         }
         if (config.observabilityEnabled() && config.otlpEndpoint().isPresent()) {
-            destinations.add(destination(OTLP, config.otlpEndpoint().get(), config.otlpHeaders(), 5,
-                    Duration.ofSeconds(60), config, resource, guards, threads, recent));
+            destinations.add(destination(OTLP, config.otlpEndpoint().get(), config.otlpHeaders(), config, resource,
+                    guards, threads, recent));
         }
     }
 
@@ -99,16 +99,18 @@ public final class ObservabilityLayer implements TraceSink, AutoCloseable {
         return new Pipeline<>(settings, exporter, () -> allowed ? null : "tracing disabled", threads);
     }
 
-    private Destination<SpanData> destination(String name, URI endpoint, Map<String, String> headers, int threshold,
-            Duration delay, TracingConfig config, Resource resource, Map<String, SendGuard> guards,
-            ThreadFactory threads, RecentPayloads recent) {
+    private Destination<SpanData> destination(String name, URI endpoint, Map<String, String> headers,
+            TracingConfig config, Resource resource, Map<String, SendGuard> guards, ThreadFactory threads,
+            RecentPayloads recent) {
+        SendGuard guard = guards.getOrDefault(name, SendGuard.DIRECT);
         HttpSender sender = new HttpSender(new SenderSettings(endpoint, headers,
                 Duration.ofMillis(Math.min(config.exportTimeoutMs(), 5000)), Duration.ofMillis(config.exportTimeoutMs()),
                 config.exportMaxAttempts(), Duration.ofMillis(config.exportMaxRetryDelayMs()), 1024));
         senders.add(sender);
-        CircuitStateTracker circuit = new CircuitStateTracker(threshold, delay, Clock.systemUTC());
-        OtlpHttpExporter exporter = new OtlpHttpExporter(name, () -> resource, new OtlpJsonEncoder(), sender,
-                guards.getOrDefault(name, SendGuard.DIRECT), circuit, false, recent);
+        CircuitStateTracker circuit = new CircuitStateTracker(guard.failureThreshold(), guard.openDelay(),
+                Clock.systemUTC());
+        OtlpHttpExporter exporter = new OtlpHttpExporter(name, () -> resource, new OtlpJsonEncoder(), sender, guard,
+                circuit, false, recent);
         return new Destination<>(name, endpoint, pipeline(name, config, exporter, threads), circuit);
     }
 

@@ -37,8 +37,6 @@ public final class TelemetryLayer implements TelemetrySink, AutoCloseable {
 
     public static final String NAME = "telemetry";
     public static final String DROPPED_OPTED_OUT = "opted out";
-    static final int BREAKER_THRESHOLD = 5;
-    static final Duration BREAKER_DELAY = Duration.ofSeconds(300);
 
     private final TracingConfig config;
     private final OptOutPolicy optOut;
@@ -48,7 +46,7 @@ public final class TelemetryLayer implements TelemetrySink, AutoCloseable {
     private final SendGuard guard;
     private final ThreadFactory threads;
     private final RecentPayloads recent;
-    private final CircuitStateTracker circuit = new CircuitStateTracker(BREAKER_THRESHOLD, BREAKER_DELAY, Clock.systemUTC());
+    private final CircuitStateTracker circuit;
 
     private volatile OptOutState state;
     private volatile Destination<TelemetryRecord> destination;
@@ -59,6 +57,7 @@ public final class TelemetryLayer implements TelemetrySink, AutoCloseable {
         this.config = config;
         this.optOut = optOut;
         this.guard = guard;
+        this.circuit = new CircuitStateTracker(guard.failureThreshold(), guard.openDelay(), Clock.systemUTC());
         this.threads = threads;
         this.recent = recent;
         Attributes attributes = new Attributes();

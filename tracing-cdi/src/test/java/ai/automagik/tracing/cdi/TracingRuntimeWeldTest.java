@@ -124,6 +124,32 @@ class TracingRuntimeWeldTest {
     }
 
     @Test
+    void sendingResumesAfterTheHalfOpenDelayConfiguredWithStandardFaultToleranceKeys() throws InterruptedException {
+        set("ai.automagik.tracing.cdi.TelemetryCircuitBreaker/send/CircuitBreaker/delay", "400");
+        set("ai.automagik.tracing.cdi.TelemetryCircuitBreaker/send/CircuitBreaker/delayUnit", "MILLIS");
+        receiver.setBehaviour(LoopbackReceiver.Behaviour.status(503));
+        WeldContainer weld = boot();
+        TracingManager tracing = weld.select(TracingManager.class).get();
+        tracing.flush(Duration.ofSeconds(10));
+        for (int i = 0; i < 5; i++) {
+            tracing.sendTestEvent();
+            tracing.flush(Duration.ofSeconds(10));
+        }
+        assertThat(tracing.metrics().providers().get(0).circuitState()).isEqualTo(CircuitStateTracker.OPEN);
+        assertThat(tracing.metrics().tracer().failedByReason()).containsKey(OtlpHttpExporter.FAILED_CIRCUIT_OPEN);
+
+        receiver.setBehaviour(LoopbackReceiver.Behaviour.ok());
+        Thread.sleep(600);
+        assertThat(tracing.metrics().providers().get(0).circuitState()).isEqualTo(CircuitStateTracker.HALF_OPEN);
+        tracing.sendTestEvent();
+        assertThat(tracing.flush(Duration.ofSeconds(10))).isTrue();
+        MetricsSnapshot metrics = tracing.metrics();
+        assertThat(metrics.tracer().processed()).isEqualTo(1);
+        assertThat(metrics.providers().get(0).circuitState()).isEqualTo(CircuitStateTracker.CLOSED);
+        assertBalanced(metrics.tracer());
+    }
+
+    @Test
     void anInvalidValueFailsStartWithTheKeyTheValueAndTheRange() {
         set("automagik.trace.queue.size", "-1");
         assertThatThrownBy(this::boot)
