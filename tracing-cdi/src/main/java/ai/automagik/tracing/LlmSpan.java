@@ -16,6 +16,9 @@ public interface LlmSpan extends Span {
     LlmSpan setAttribute(String key, boolean value);
 
     @Override
+    LlmSpan addEvent(String name);
+
+    @Override
     LlmSpan recordException(Throwable error);
 
     @Override

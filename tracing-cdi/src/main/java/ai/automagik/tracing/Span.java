@@ -15,6 +15,9 @@ public interface Span extends AutoCloseable {
 
     Span setAttribute(String key, boolean value);
 
+    /** Adds a timestamped event (observability only). */
+    Span addEvent(String name);
+
     /** Marks the span (and so its trace) as failed and records an {@code exception} event. */
     Span recordException(Throwable error);
 

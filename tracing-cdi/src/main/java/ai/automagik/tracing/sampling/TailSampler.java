@@ -99,21 +99,26 @@ public final class TailSampler {
         return snapshot;
     }
 
-    /** A one-second fixed window per trace type. */
+    /** A one-second fixed window per trace type, lock-free: the second in the high bits, the count in the low. */
     private static final class RateWindow {
-        private long windowStart = Long.MIN_VALUE;
-        private int used;
+        private final java.util.concurrent.atomic.AtomicLong state = new java.util.concurrent.atomic.AtomicLong(-1L << 32);
 
-        synchronized boolean tryAcquire(long now, int limit) {
-            if (windowStart == Long.MIN_VALUE || now - windowStart >= 1_000_000_000L) {
-                windowStart = now;
-                used = 0;
+        boolean tryAcquire(long nowNanos, int limit) {
+            long second = nowNanos / 1_000_000_000L;
+            while (true) {
+                long current = state.get();
+                long next;
+                if ((current >> 32) != second) {
+                    next = (second << 32) | 1;
+                } else if ((int) current >= limit) {
+                    return false;
+                } else {
+                    next = current + 1;
+                }
+                if (state.compareAndSet(current, next)) {
+                    return true;
+                }
             }
-            if (used >= limit) {
-                return false;
-            }
-            used++;
-            return true;
         }
     }
 }

@@ -32,6 +32,11 @@ final class NoopSpan implements LlmSpan {
     }
 
     @Override
+    public LlmSpan addEvent(String name) {
+        return this;
+    }
+
+    @Override
     public LlmSpan recordException(Throwable error) {
         return this;
     }

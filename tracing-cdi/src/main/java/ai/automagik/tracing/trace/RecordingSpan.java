@@ -138,6 +138,19 @@ final class RecordingSpan implements LlmSpan {
     }
 
     @Override
+    public LlmSpan addEvent(String eventName) {
+        if (recording() && eventName != null) {
+            if (events == null) {
+                events = new ArrayList<>(2);
+            }
+            if (events.size() < MAX_EVENTS) {
+                events.add(new SpanEvent(eventName, EpochClock.toEpochNanos(System.nanoTime()), null));
+            }
+        }
+        return this;
+    }
+
+    @Override
     public LlmSpan recordException(Throwable error) {
         if (ended != 0 || error == null) {
             return this;

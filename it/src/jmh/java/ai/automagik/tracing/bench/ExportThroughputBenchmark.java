@@ -1,0 +1,151 @@
+package ai.automagik.tracing.bench;
+
+import ai.automagik.tracing.export.CircuitStateTracker;
+import ai.automagik.tracing.export.ExportOutcome;
+import ai.automagik.tracing.export.HttpSender;
+import ai.automagik.tracing.export.OtlpHttpExporter;
+import ai.automagik.tracing.export.SendGuard;
+import ai.automagik.tracing.export.SenderSettings;
+import ai.automagik.tracing.otlp.Attributes;
+import ai.automagik.tracing.otlp.OtlpJsonEncoder;
+import ai.automagik.tracing.otlp.Resource;
+import ai.automagik.tracing.otlp.SpanData;
+import com.sun.net.httpserver.HttpServer;
+import io.opentelemetry.api.common.AttributesBuilder;
+import io.opentelemetry.api.trace.SpanContext;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.TraceFlags;
+import io.opentelemetry.api.trace.TraceState;
+import io.opentelemetry.exporter.otlp.http.trace.OtlpHttpSpanExporter;
+import io.opentelemetry.sdk.common.CompletableResultCode;
+import io.opentelemetry.sdk.testing.trace.TestSpanData;
+import io.opentelemetry.sdk.trace.data.StatusData;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Export throughput: the same 512 spans (10 attributes each) encoded and delivered to a loopback HTTP
+ * receiver, by our exporter (OTLP/HTTP JSON, JDK HttpClient) and by OpenTelemetry's
+ * {@code OtlpHttpSpanExporter} (protobuf, JDK sender). Scores are spans per second.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+public class ExportThroughputBenchmark {
+
+    static final int BATCH = 512;
+
+    @Param({"none", "gzip"})
+    public String compression;
+
+    private HttpServer receiver;
+    private ExecutorService receiverThreads;
+    private HttpSender sender;
+    private OtlpHttpExporter automagik;
+    private OtlpHttpSpanExporter otel;
+    private List<SpanData> ourSpans;
+    private List<io.opentelemetry.sdk.trace.data.SpanData> otelSpans;
+    private Resource resource;
+
+    @Setup(Level.Trial)
+    public void setUp() throws Exception {
+        receiver = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
+        receiverThreads = Executors.newFixedThreadPool(2);
+        receiver.setExecutor(receiverThreads);
+        receiver.createContext("/", exchange -> {
+            try (InputStream in = exchange.getRequestBody()) {
+                in.transferTo(OutputStream.nullOutputStream());
+            }
+            exchange.sendResponseHeaders(200, -1);
+            exchange.close();
+        });
+        receiver.start();
+        URI endpoint = URI.create("http://127.0.0.1:" + receiver.getAddress().getPort() + "/v1/traces");
+
+        boolean gzip = compression.equals("gzip");
+        sender = new HttpSender(new SenderSettings(endpoint, java.util.Map.of(), Duration.ofSeconds(5),
+                Duration.ofSeconds(10), 1, Duration.ZERO, gzip ? 1024 : 0));
+        Attributes resourceAttributes = new Attributes();
+        resourceAttributes.put("service.name", "bench");
+        resource = new Resource(resourceAttributes, "bench", "1.0");
+        automagik = new OtlpHttpExporter("bench", () -> resource, new OtlpJsonEncoder(), sender, SendGuard.DIRECT,
+                new CircuitStateTracker(Integer.MAX_VALUE, Duration.ofMinutes(1), Clock.systemUTC()), false, null);
+        otel = OtlpHttpSpanExporter.builder().setEndpoint(endpoint.toString()).setCompression(gzip ? "gzip" : "none")
+                .build();
+
+        ourSpans = new ArrayList<>(BATCH);
+        otelSpans = new ArrayList<>(BATCH);
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        long now = System.currentTimeMillis() * 1_000_000L;
+        for (int i = 0; i < BATCH; i++) {
+            long high = random.nextLong();
+            long low = random.nextLong() | 1;
+            long id = random.nextLong() | 1;
+            Attributes attributes = new Attributes();
+            AttributesBuilder otelAttributes = io.opentelemetry.api.common.Attributes.builder();
+            for (int a = 0; a < 10; a++) {
+                attributes.put("attribute.key." + a, "value number " + a);
+                otelAttributes.put("attribute.key." + a, "value number " + a);
+            }
+            ourSpans.add(new SpanData(high, low, id, 0, "span " + i, SpanData.KIND_INTERNAL, now, now + 1000,
+                    attributes, List.of(), SpanData.STATUS_OK, null));
+            otelSpans.add(TestSpanData.builder().setName("span " + i).setKind(SpanKind.INTERNAL)
+                    .setSpanContext(SpanContext.create(String.format("%016x%016x", high, low), String.format("%016x", id),
+                            TraceFlags.getSampled(), TraceState.getDefault()))
+                    .setStartEpochNanos(now).setEndEpochNanos(now + 1000).setHasEnded(true)
+                    .setAttributes(otelAttributes.build()).setStatus(StatusData.ok()).setTotalAttributeCount(10)
+                    .build());
+        }
+    }
+
+    @TearDown(Level.Trial)
+    public void tearDown() {
+        otel.shutdown().join(10, TimeUnit.SECONDS);
+        sender.close();
+        receiver.stop(0);
+        receiverThreads.shutdownNow();
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(BATCH)
+    public int exportAutomagikJson() {
+        ExportOutcome outcome = automagik.export(ourSpans);
+        if (outcome.accepted() != BATCH) {
+            throw new IllegalStateException("export failed: " + outcome);
+        }
+        return outcome.accepted();
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(BATCH)
+    public boolean exportOpenTelemetryProtobuf() {
+        CompletableResultCode result = otel.export(otelSpans).join(10, TimeUnit.SECONDS);
+        if (!result.isSuccess()) {
+            throw new IllegalStateException("export failed");
+        }
+        return true;
+    }
+}

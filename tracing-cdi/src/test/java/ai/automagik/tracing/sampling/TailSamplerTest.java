@@ -1,0 +1,84 @@
+package ai.automagik.tracing.sampling;
+
+import ai.automagik.tracing.otlp.Attributes;
+import ai.automagik.tracing.otlp.SpanData;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class TailSamplerTest {
+
+    private final AtomicLong clock = new AtomicLong(1_000_000_000_000L);
+
+    private TailSampler sampler(double base, int perSecond) {
+        return new TailSampler(base, 1.0, 1000, perSecond, 3, clock::get);
+    }
+
+    private static SpanData root(String name, long durationMillis, int status) {
+        return new SpanData(1, 2, 3, 0, name, SpanData.KIND_INTERNAL, 0, durationMillis * 1_000_000L, new Attributes(),
+                List.of(), status, null);
+    }
+
+    private Decision decide(TailSampler sampler, SpanData root, boolean childFailed) {
+        assertThat(sampler.tryOpen()).isTrue();
+        TraceBuffer buffer = new TraceBuffer(10);
+        if (childFailed) {
+            buffer.add(new SpanData(1, 2, 4, 3, "execute_tool x", SpanData.KIND_INTERNAL, 0, 1, new Attributes(),
+                    List.of(), SpanData.STATUS_ERROR, "boom"));
+        }
+        return sampler.decide(root, buffer);
+    }
+
+    @Test
+    void withBaseRateZeroErrorsAndFirstOccurrencesAreKeptAndNormalRunsAreNot() {
+        TailSampler sampler = sampler(0.0, 10);
+        assertThat(decide(sampler, root("invoke_agent simple", 5, 0), false)).isEqualTo(Decision.FIRST);
+        for (int i = 0; i < 50; i++) {
+            assertThat(decide(sampler, root("invoke_agent simple", 5, 0), false)).isEqualTo(Decision.NOT_SAMPLED);
+            assertThat(decide(sampler, root("invoke_agent simple", 5, 0), true)).isEqualTo(Decision.ERROR);
+            assertThat(decide(sampler, root("invoke_agent simple", 5, SpanData.STATUS_ERROR), false))
+                    .isEqualTo(Decision.ERROR);
+        }
+        assertThat(decide(sampler, root("invoke_agent simple", 1500, 0), false)).isEqualTo(Decision.SLOW);
+        assertThat(sampler.counts()).containsEntry("first", 1L).containsEntry("not_sampled", 50L)
+                .containsEntry("error", 100L).containsEntry("slow", 1L);
+        assertThat(sampler.openTraces()).isZero();
+    }
+
+    @Test
+    void keptTracesAreRateLimitedPerTypePerSecond() {
+        TailSampler sampler = sampler(1.0, 2);
+        decide(sampler, root("a", 1, 0), false);
+        assertThat(decide(sampler, root("a", 1, 0), false)).isEqualTo(Decision.RANDOM);
+        assertThat(decide(sampler, root("a", 1, 0), false)).isEqualTo(Decision.RANDOM);
+        assertThat(decide(sampler, root("a", 1, 0), false)).isEqualTo(Decision.RATE_LIMITED);
+        assertThat(decide(sampler, root("b", 1, 0), false)).isEqualTo(Decision.FIRST);
+        clock.addAndGet(1_000_000_000L);
+        assertThat(decide(sampler, root("a", 1, 0), false)).isEqualTo(Decision.RANDOM);
+    }
+
+    @Test
+    void openTracesAreBounded() {
+        TailSampler sampler = sampler(1.0, 10);
+        assertThat(sampler.tryOpen()).isTrue();
+        assertThat(sampler.tryOpen()).isTrue();
+        assertThat(sampler.tryOpen()).isTrue();
+        assertThat(sampler.tryOpen()).isFalse();
+        assertThat(sampler.counts()).containsEntry("buffer_overflow", 1L);
+    }
+
+    @Test
+    void aTraceBufferIsBoundedAndLateSpansFollowTheDecision() {
+        TraceBuffer buffer = new TraceBuffer(2);
+        SpanData span = root("x", 1, 0);
+        buffer.add(span);
+        buffer.add(span);
+        buffer.add(span);
+        assertThat(buffer.overflow()).isEqualTo(1);
+        assertThat(buffer.decide(Decision.RANDOM)).hasSize(2);
+        assertThat(buffer.add(span)).isEqualTo(Decision.RANDOM);
+    }
+}
