@@ -54,6 +54,8 @@ public final class Pipeline<E> {
     private final ExecutorService senders;
     private final Semaphore senderPermits;
     private final Set<Batch<E>> outstanding = ConcurrentHashMap.newKeySet();
+    private final boolean capacityIsExact;
+    private final boolean sendInline;
 
     private final LongAdder queued = new LongAdder();
     private final LongAdder processed = new LongAdder();
@@ -77,6 +79,9 @@ public final class Pipeline<E> {
         this.gate = gate == null ? SendGate.OPEN : gate;
         // JCTools rounds capacity up to a power of two; the bound we promise is the configured one
         this.queue = new MpscArrayQueue<>(Math.max(2, settings.queueCapacity()));
+        this.capacityIsExact = settings.queueCapacity() >= 2 && Integer.bitCount(settings.queueCapacity()) == 1;
+        // with one worker, a hand-off to a second thread only adds a context switch (costly on small machines)
+        this.sendInline = settings.workers() == 1;
         this.senderPermits = new Semaphore(settings.workers());
         ThreadFactory factory = threads == null ? daemonThreads() : threads;
         this.senders = Executors.newFixedThreadPool(settings.workers(), named(factory, "sender"));
@@ -99,7 +104,7 @@ public final class Pipeline<E> {
             dropped.add(DROPPED_SHUT_DOWN, 1);
             return false;
         }
-        if (queue.size() >= settings.queueCapacity() || !queue.offer(event)) {
+        if ((!capacityIsExact && queue.size() >= settings.queueCapacity()) || !queue.offer(event)) {
             dropped.add(DROPPED_QUEUE_FULL, 1);
             return false;
         }
@@ -143,6 +148,10 @@ public final class Pipeline<E> {
         long deadline = System.nanoTime() + settings.shutdownTimeout().toNanos();
         boolean drained = awaitSettled(queued.sum(), deadline);
         abandoned = true;
+        if (!drained) {
+            settleOutstandingAsTimedOut();
+            batcher.interrupt();
+        }
         LockSupport.unpark(batcher);
         awaitTermination();
         if (!drained) {
@@ -150,15 +159,19 @@ public final class Pipeline<E> {
             if (left > 0) {
                 fail(left, FAILED_SHUTDOWN_TIMEOUT);
             }
-            for (Batch<E> batch : outstanding) {
-                settle(batch, ExportOutcome.failure(batch.items.size(), FAILED_SHUTDOWN_TIMEOUT));
-            }
+            settleOutstandingAsTimedOut();
             LOG.warning(() -> "Tracing pipeline '" + name() + "' shut down before everything was delivered: "
                     + metrics().failedByReason().getOrDefault(FAILED_SHUTDOWN_TIMEOUT, 0L)
                     + " events counted as failed");
         }
         senders.shutdownNow();
         flushWaiters.decrementAndGet();
+    }
+
+    private void settleOutstandingAsTimedOut() {
+        for (Batch<E> batch : outstanding) {
+            settle(batch, ExportOutcome.failure(batch.items.size(), FAILED_SHUTDOWN_TIMEOUT));
+        }
     }
 
     private void awaitTermination() {
@@ -269,6 +282,12 @@ public final class Pipeline<E> {
             return;
         }
         outstanding.add(batch);
+        if (sendInline) {
+            batches.increment();
+            senderPermits.acquireUninterruptibly();
+            send(batch);
+            return;
+        }
         try {
             while (!senderPermits.tryAcquire(50, TimeUnit.MILLISECONDS)) {
                 if (abandoned) {
