@@ -28,13 +28,17 @@ final class ReferenceDeployment {
     }
 
     static WebArchive war(String name, Map<String, String> overrides) {
+        return war(name, temporaryHome(), overrides);
+    }
+
+    static WebArchive war(String name, Path home, Map<String, String> overrides) {
         File built = new File(System.getProperty("it.war", "target/deployments/automagik-sample.war"));
         WebArchive war = ShrinkWrap.createFromZipFile(WebArchive.class, built);
         war = ShrinkWrap.create(WebArchive.class, name).merge(war);
         war.delete(CONFIG);
         Map<String, String> properties = new LinkedHashMap<>();
         properties.put("automagik.enable.tracing.in.ci", "true");
-        properties.put("automagik.home", temporaryHome().toString());
+        properties.put("automagik.home", home.toString());
         properties.put("automagik.trace.batch.timeout.ms", "100");
         properties.put("automagik.export.timeout.ms", "2000");
         properties.put("automagik.admin.password", ADMIN_PASSWORD);
@@ -47,7 +51,7 @@ final class ReferenceDeployment {
     }
 
     /** Under target/, so the tests never touch the machine's real home. */
-    private static Path temporaryHome() {
+    static Path temporaryHome() {
         try {
             Path base = Paths.get(System.getProperty("java.io.tmpdir", "target")).toAbsolutePath();
             Files.createDirectories(base);
