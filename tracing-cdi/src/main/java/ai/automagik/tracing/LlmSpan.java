@@ -25,6 +25,9 @@ public interface LlmSpan extends Span {
     LlmSpan setError(String message);
 
     @Override
+    LlmSpan setConversation(String threadId, String userId);
+
+    @Override
     LlmSpan setInput(String input);
 
     @Override

@@ -24,6 +24,12 @@ public interface Span extends AutoCloseable {
     /** Marks the span as failed with a message, without an exception. */
     Span setError(String message);
 
+    /**
+     * Groups traces into a conversation for observability providers ({@code langwatch.thread.id},
+     * {@code gen_ai.conversation.id}, {@code langwatch.user.id}); never sent to telemetry. Either may be null.
+     */
+    Span setConversation(String threadId, String userId);
+
     /** Content sent to observability providers only (never telemetry), when content capture is on. */
     Span setInput(String input);
 

@@ -2,10 +2,12 @@ package ai.automagik.tracing;
 
 import ai.automagik.tracing.config.TracingConfig;
 import ai.automagik.tracing.export.SendGuard;
+import ai.automagik.tracing.provider.LangWatchProvider;
+import ai.automagik.tracing.provider.OtlpProvider;
 import ai.automagik.tracing.trace.DefaultTracingManager;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ThreadFactory;
 
@@ -13,7 +15,8 @@ import java.util.concurrent.ThreadFactory;
 public final class TracingManagerBuilder {
 
     private TracingConfig config;
-    private final Map<String, SendGuard> guards = new LinkedHashMap<>();
+    private SendGuard telemetryGuard = SendGuard.DIRECT;
+    private final List<ObservabilityProvider> providers = new ArrayList<>();
     private ThreadFactory threads;
 
     TracingManagerBuilder() {
@@ -24,9 +27,15 @@ public final class TracingManagerBuilder {
         return this;
     }
 
-    /** A circuit breaker for a destination ({@code telemetry}, {@code langwatch}, {@code otlp}); default: none. */
-    public TracingManagerBuilder sendGuard(String destination, SendGuard guard) {
-        guards.put(destination, guard);
+    /** A circuit breaker around telemetry requests; default: none. */
+    public TracingManagerBuilder telemetryGuard(SendGuard guard) {
+        this.telemetryGuard = Objects.requireNonNull(guard, "guard");
+        return this;
+    }
+
+    /** An extra observability provider, besides the built-in LangWatch and OTLP ones. */
+    public TracingManagerBuilder provider(ObservabilityProvider provider) {
+        providers.add(Objects.requireNonNull(provider, "provider"));
         return this;
     }
 
@@ -37,6 +46,9 @@ public final class TracingManagerBuilder {
     }
 
     public TracingManager build() {
-        return new DefaultTracingManager(config == null ? TracingConfig.defaults() : config, guards, threads);
+        List<ObservabilityProvider> all = new ArrayList<>(List.of(new LangWatchProvider(SendGuard.DIRECT),
+                new OtlpProvider(SendGuard.DIRECT)));
+        all.addAll(providers);
+        return new DefaultTracingManager(config == null ? TracingConfig.defaults() : config, telemetryGuard, all, threads);
     }
 }

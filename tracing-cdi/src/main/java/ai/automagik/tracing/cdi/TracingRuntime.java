@@ -3,20 +3,23 @@ package ai.automagik.tracing.cdi;
 import ai.automagik.tracing.Tracer;
 import ai.automagik.tracing.TracingManager;
 import ai.automagik.tracing.config.TracingConfig;
-import ai.automagik.tracing.provider.ObservabilityLayer;
-import ai.automagik.tracing.provider.TelemetryLayer;
+import ai.automagik.tracing.ObservabilityProvider;
+import ai.automagik.tracing.provider.LangWatchProvider;
+import ai.automagik.tracing.provider.OtlpProvider;
 import ai.automagik.tracing.trace.DefaultTracingManager;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.ConfigProvider;
 
-import java.util.Map;
-import java.util.concurrent.ThreadFactory;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -40,6 +43,10 @@ public class TracingRuntime {
     @Inject
     OtlpCircuitBreaker otlpBreaker;
 
+    @Inject
+    @Any
+    Instance<ObservabilityProvider> customProviders;
+
     private DefaultTracingManager manager;
 
     @PostConstruct
@@ -47,8 +54,10 @@ public class TracingRuntime {
         ClassLoader applicationLoader = Thread.currentThread().getContextClassLoader();
         TracingConfig config = TracingConfig.from(
                 new MicroProfileConfigLookup(ConfigProvider.getConfig(applicationLoader)));
-        manager = new DefaultTracingManager(config, Map.of(TelemetryLayer.NAME, telemetryBreaker,
-                ObservabilityLayer.LANGWATCH, langWatchBreaker, ObservabilityLayer.OTLP, otlpBreaker),
+        List<ObservabilityProvider> providers = new ArrayList<>(List.of(new LangWatchProvider(langWatchBreaker),
+                new OtlpProvider(otlpBreaker)));
+        customProviders.forEach(providers::add);
+        manager = new DefaultTracingManager(config, telemetryBreaker, providers,
                 WorkerThreads.forApplication(applicationLoader));
         LOG.fine(() -> "Automagik Tracing configured: " + config);
     }

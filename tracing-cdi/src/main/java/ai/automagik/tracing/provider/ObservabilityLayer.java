@@ -1,5 +1,6 @@
 package ai.automagik.tracing.provider;
 
+import ai.automagik.tracing.ObservabilityProvider;
 import ai.automagik.tracing.ProviderMetrics;
 import ai.automagik.tracing.config.TracingConfig;
 import ai.automagik.tracing.export.BatchExporter;
@@ -36,8 +37,7 @@ import java.util.concurrent.ThreadFactory;
  */
 public final class ObservabilityLayer implements TraceSink, AutoCloseable {
 
-    public static final String LANGWATCH = "langwatch";
-    public static final String OTLP = "otlp";
+    private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(ObservabilityLayer.class.getName());
     static final int MAX_SPANS_PER_TRACE = 1000;
     static final int MAX_OPEN_TRACES = 10_000;
 
@@ -47,18 +47,21 @@ public final class ObservabilityLayer implements TraceSink, AutoCloseable {
     private final List<HttpSender> senders = new ArrayList<>();
     private volatile boolean allowed = true;
 
-    public ObservabilityLayer(TracingConfig config, Map<String, SendGuard> guards, ThreadFactory threads,
+    /** A layer sending to every enabled provider (a provider whose name was taken already is skipped). */
+    public ObservabilityLayer(TracingConfig config, List<ObservabilityProvider> providers, ThreadFactory threads,
             RecentPayloads recent) {
         this(config);
         Resource resource = resource(config);
-        if (config.observabilityEnabled() && config.langwatchApiKey() != null) {
-            URI endpoint = URI.create(stripTrailingSlash(config.langwatchEndpoint().toString()) + "/api/otel/v1/traces");
-            destinations.add(destination(LANGWATCH, endpoint, Map.of("Authorization", "Bearer " + config.langwatchApiKey()),
-                    config, resource, guards, threads, recent));
-        }
-        if (config.observabilityEnabled() && config.otlpEndpoint().isPresent()) {
-            destinations.add(destination(OTLP, config.otlpEndpoint().get(), config.otlpHeaders(), config, resource,
-                    guards, threads, recent));
+        java.util.Set<String> names = new java.util.HashSet<>();
+        for (ObservabilityProvider provider : providers) {
+            if (!config.observabilityEnabled() || !provider.enabled(config)) {
+                continue;
+            }
+            if (!names.add(provider.name())) {
+                LOG.warning(() -> "Two observability providers are named '" + provider.name() + "'; using the first");
+                continue;
+            }
+            destinations.add(destination(provider, config, resource, threads, recent));
         }
     }
 
@@ -99,11 +102,12 @@ public final class ObservabilityLayer implements TraceSink, AutoCloseable {
         return new Pipeline<>(settings, exporter, () -> allowed ? null : "tracing disabled", threads);
     }
 
-    private Destination<SpanData> destination(String name, URI endpoint, Map<String, String> headers,
-            TracingConfig config, Resource resource, Map<String, SendGuard> guards, ThreadFactory threads,
-            RecentPayloads recent) {
-        SendGuard guard = guards.getOrDefault(name, SendGuard.DIRECT);
-        HttpSender sender = new HttpSender(new SenderSettings(endpoint, headers,
+    private Destination<SpanData> destination(ObservabilityProvider provider, TracingConfig config,
+            Resource resource, ThreadFactory threads, RecentPayloads recent) {
+        String name = provider.name();
+        URI endpoint = provider.endpoint(config);
+        SendGuard guard = provider.guard();
+        HttpSender sender = new HttpSender(new SenderSettings(endpoint, provider.headers(config),
                 Duration.ofMillis(Math.min(config.exportTimeoutMs(), 5000)), Duration.ofMillis(config.exportTimeoutMs()),
                 config.exportMaxAttempts(), Duration.ofMillis(config.exportMaxRetryDelayMs()), 1024));
         senders.add(sender);
@@ -112,10 +116,6 @@ public final class ObservabilityLayer implements TraceSink, AutoCloseable {
         OtlpHttpExporter exporter = new OtlpHttpExporter(name, () -> resource, new OtlpJsonEncoder(), sender, guard,
                 circuit, false, recent);
         return new Destination<>(name, endpoint, pipeline(name, config, exporter, threads), circuit);
-    }
-
-    private static String stripTrailingSlash(String url) {
-        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
     }
 
     /** Follows the opt-out rules that switch off both layers (kill switch, {@code ~/.automagik-no-tracing}). */

@@ -1,6 +1,7 @@
 package ai.automagik.tracing.trace;
 
 import ai.automagik.tracing.MetricsSnapshot;
+import ai.automagik.tracing.ObservabilityProvider;
 import ai.automagik.tracing.PipelineMetrics;
 import ai.automagik.tracing.ProviderMetrics;
 import ai.automagik.tracing.TelemetryEvent;
@@ -21,7 +22,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -47,14 +47,15 @@ public final class DefaultTracingManager implements TracingManager {
     private final AtomicBoolean started = new AtomicBoolean();
     private final AtomicBoolean shutDown = new AtomicBoolean();
 
-    public DefaultTracingManager(TracingConfig config, Map<String, SendGuard> guards, ThreadFactory threads) {
+    public DefaultTracingManager(TracingConfig config, SendGuard telemetryGuard, List<ObservabilityProvider> providers,
+            ThreadFactory threads) {
         this.config = config;
         OptOutPolicy optOut = new OptOutPolicy(config.disableAllTracing(), config.telemetryEnabled(),
                 config.enableTracingInCi(), name -> config.lookup().value(name), config.home());
         this.anonymousId = AnonymousId.loadOrCreate(config.stateDir());
         this.telemetry = new TelemetryLayer(config, optOut, anonymousId, sessionId,
-                guards.getOrDefault(TelemetryLayer.NAME, SendGuard.DIRECT), threads, recentPayloads);
-        this.observability = new ObservabilityLayer(config, guards, threads, recentPayloads);
+                telemetryGuard, threads, recentPayloads);
+        this.observability = new ObservabilityLayer(config, providers, threads, recentPayloads);
         this.observability.setAllowed(telemetry.state().tracingEnabled());
         this.tracer = new DefaultTracer(telemetry, observability);
         ThreadFactory factory = threads == null ? Thread::new : threads;

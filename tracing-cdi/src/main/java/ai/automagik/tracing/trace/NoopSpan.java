@@ -47,6 +47,11 @@ final class NoopSpan implements LlmSpan {
     }
 
     @Override
+    public LlmSpan setConversation(String threadId, String userId) {
+        return this;
+    }
+
+    @Override
     public LlmSpan setInput(String input) {
         return this;
     }

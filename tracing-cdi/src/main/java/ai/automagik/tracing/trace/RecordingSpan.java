@@ -191,6 +191,20 @@ final class RecordingSpan implements LlmSpan {
     }
 
     @Override
+    public LlmSpan setConversation(String threadId, String userId) {
+        if (recording()) {
+            if (threadId != null) {
+                attributes().put("langwatch.thread.id", cap(threadId, 256));
+                attributes().put("gen_ai.conversation.id", cap(threadId, 256));
+            }
+            if (userId != null) {
+                attributes().put("langwatch.user.id", cap(userId, 256));
+            }
+        }
+        return this;
+    }
+
+    @Override
     public LlmSpan setInput(String input) {
         if (recording() && input != null && tracer.traceSink().captureContent()) {
             attributes().put("langwatch.input", cap(input, MAX_INPUT));

@@ -150,6 +150,27 @@ class TracingRuntimeWeldTest {
     }
 
     @Test
+    void anApplicationsOwnProviderBeanIsDiscoveredAndGetsItsOwnPipeline() throws InterruptedException {
+        try (LoopbackReceiver custom = LoopbackReceiver.start()) {
+            set("test.custom.collector", custom.uri("/custom/v1/traces").toString());
+            set("automagik.sampling.rate", "1.0");
+            WeldContainer weld = boot();
+            TracingManager tracing = weld.select(TracingManager.class).get();
+            try (Span run = weld.select(Tracer.class).get().startAgentRun("simple", "weld-test")) {
+                run.setConversation("thread-1", "user-7");
+            }
+            tracing.flush(Duration.ofSeconds(10));
+            assertThat(custom.awaitRequests(1, Duration.ofSeconds(10))).isTrue();
+            LoopbackReceiver.Request request = custom.requests().get(0);
+            assertThat(request.path()).isEqualTo("/custom/v1/traces");
+            assertThat(request.headers()).containsEntry("x-custom", "yes");
+            assertThat(request.bodyText()).contains("\"invoke_agent simple\"").contains("\"langwatch.thread.id\"")
+                    .contains("\"thread-1\"").contains("\"langwatch.user.id\"");
+            assertThat(tracing.metrics().providers()).extracting(ProviderMetrics::name).contains("telemetry", "custom");
+        }
+    }
+
+    @Test
     void anInvalidValueFailsStartWithTheKeyTheValueAndTheRange() {
         set("automagik.trace.queue.size", "-1");
         assertThatThrownBy(this::boot)
