@@ -1,6 +1,7 @@
 package ai.automagik.tracing.cdi;
 
 import ai.automagik.tracing.Span;
+import ai.automagik.tracing.trace.DefaultTracer;
 import ai.automagik.tracing.TracedAgent;
 import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
@@ -19,12 +20,13 @@ public class AgentInterceptor {
 
     @AroundInvoke
     Object trace(InvocationContext ctx) throws Exception {
-        TracedAgent binding = InvocationTracing.binding(ctx, TracedAgent.class);
-        String name = InvocationTracing.name(ctx, binding == null ? null : binding.value(),
-                InvocationTracing.boundOnMethod(ctx, TracedAgent.class));
-        Span span = runtime.runtime().defaultTracer()
-                .startAgentRun(name, binding == null ? "jakarta-cdi" : binding.framework());
+        DefaultTracer tracer = runtime.runtime().defaultTracer();
+        if (!tracer.recording()) {
+            return ctx.proceed();
+        }
+        InvocationTracing.Resolved resolved = InvocationTracing.resolve(ctx, TracedAgent.class, TracedAgent::value, TracedAgent::framework);
+        Span span = tracer.startAgentRun(resolved.name(), resolved.framework() == null ? "jakarta-cdi" : resolved.framework());
         span.setInput(InvocationArguments.firstText(ctx.getParameters()));
-        return InvocationTracing.proceed(ctx, span, runtime.runtime().defaultTracer(), String::valueOf);
+        return InvocationTracing.proceed(ctx, span, tracer, InvocationTracing.AS_TEXT);
     }
 }

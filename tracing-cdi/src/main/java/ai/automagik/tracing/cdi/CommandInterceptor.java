@@ -1,6 +1,7 @@
 package ai.automagik.tracing.cdi;
 
 import ai.automagik.tracing.Span;
+import ai.automagik.tracing.trace.DefaultTracer;
 import ai.automagik.tracing.TracedCommand;
 import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
@@ -19,10 +20,12 @@ public class CommandInterceptor {
 
     @AroundInvoke
     Object trace(InvocationContext ctx) throws Exception {
-        TracedCommand binding = InvocationTracing.binding(ctx, TracedCommand.class);
-        String name = InvocationTracing.name(ctx, binding == null ? null : binding.value(),
-                InvocationTracing.boundOnMethod(ctx, TracedCommand.class));
-        Span span = runtime.runtime().defaultTracer().startCommand(name);
-        return InvocationTracing.proceed(ctx, span, runtime.runtime().defaultTracer(), null);
+        DefaultTracer tracer = runtime.runtime().defaultTracer();
+        if (!tracer.recording()) {
+            return ctx.proceed();
+        }
+        InvocationTracing.Resolved resolved = InvocationTracing.resolve(ctx, TracedCommand.class, TracedCommand::value, null);
+        Span span = tracer.startCommand(resolved.name());
+        return InvocationTracing.proceed(ctx, span, tracer, null);
     }
 }

@@ -6,7 +6,9 @@ import jakarta.interceptor.InvocationContext;
 
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
+import java.util.Map;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 import java.util.function.Function;
@@ -14,7 +16,39 @@ import java.util.function.Function;
 /** What the three interceptors share: naming, proceeding, ending the span (later, for async results). */
 final class InvocationTracing {
 
+    /** Describes a result as text for the span's output. */
+    static final Function<Object, String> AS_TEXT = String::valueOf;
+
+    /** Resolved names per bean class and method, so a traced call does no reflection after the first. */
+    private static final ClassValue<Map<Method, Resolved>> NAMES = new ClassValue<>() {
+        @Override
+        protected Map<Method, Resolved> computeValue(Class<?> type) {
+            return new ConcurrentHashMap<>();
+        }
+    };
+
+    /** A binding's effective name and framework for one bean method. */
+    record Resolved(String name, String framework) {
+    }
+
     private InvocationTracing() {
+    }
+
+    /** The name (and for agents the framework) of the call, resolved once per bean class and method. */
+    static <A extends Annotation> Resolved resolve(InvocationContext ctx, Class<A> type, Function<A, String> explicitName,
+            Function<A, String> framework) {
+        Object target = ctx.getTarget();
+        Method method = ctx.getMethod();
+        if (target == null || method == null) {
+            A binding = binding(ctx, type);
+            return new Resolved(name(ctx, binding == null ? null : explicitName.apply(binding), boundOnMethod(ctx, type)),
+                    binding == null || framework == null ? null : framework.apply(binding));
+        }
+        return NAMES.get(target.getClass()).computeIfAbsent(method, m -> {
+            A binding = binding(ctx, type);
+            return new Resolved(name(ctx, binding == null ? null : explicitName.apply(binding), boundOnMethod(ctx, type)),
+                    binding == null || framework == null ? null : framework.apply(binding));
+        });
     }
 
     /** The annotation on the method, else on the class (interceptor bindings are inherited). */

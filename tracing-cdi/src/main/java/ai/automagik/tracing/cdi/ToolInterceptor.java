@@ -1,6 +1,7 @@
 package ai.automagik.tracing.cdi;
 
 import ai.automagik.tracing.Span;
+import ai.automagik.tracing.trace.DefaultTracer;
 import ai.automagik.tracing.TracedTool;
 import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
@@ -19,11 +20,13 @@ public class ToolInterceptor {
 
     @AroundInvoke
     Object trace(InvocationContext ctx) throws Exception {
-        TracedTool binding = InvocationTracing.binding(ctx, TracedTool.class);
-        String name = InvocationTracing.name(ctx, binding == null ? null : binding.value(),
-                InvocationTracing.boundOnMethod(ctx, TracedTool.class));
-        Span span = runtime.runtime().defaultTracer().startToolExecution(name);
+        DefaultTracer tracer = runtime.runtime().defaultTracer();
+        if (!tracer.recording()) {
+            return ctx.proceed();
+        }
+        InvocationTracing.Resolved resolved = InvocationTracing.resolve(ctx, TracedTool.class, TracedTool::value, null);
+        Span span = tracer.startToolExecution(resolved.name());
         span.setInput(InvocationArguments.describe(ctx.getMethod(), ctx.getParameters()));
-        return InvocationTracing.proceed(ctx, span, runtime.runtime().defaultTracer(), String::valueOf);
+        return InvocationTracing.proceed(ctx, span, tracer, InvocationTracing.AS_TEXT);
     }
 }

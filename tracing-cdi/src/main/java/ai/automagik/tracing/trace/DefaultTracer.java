@@ -32,6 +32,11 @@ public final class DefaultTracer implements Tracer {
         this.traces = traces == null ? TraceSink.OFF : traces;
     }
 
+    /** False when neither layer would record anything: callers can skip all tracing work. */
+    public boolean recording() {
+        return traces.enabled() || telemetry.enabled();
+    }
+
     TelemetrySink telemetrySink() {
         return telemetry;
     }
