@@ -1,84 +1,169 @@
 package ai.automagik.tracing.privacy;
 
-import jakarta.json.Json;
-import jakarta.json.JsonObjectBuilder;
-
-import java.util.Locale;
+import java.lang.reflect.Array;
+import java.util.Collection;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Set;
 
 /**
- * Prepares content for observability providers (the user's own account): values of secret-looking
- * keys become {@code [REDACTED]}, arguments are capped at {@value #MAX_ARGUMENTS} characters and results
- * at {@value #MAX_RESULT}.
+ * Prepares captured content for observability providers (the user's own account): tool arguments whose
+ * names look secret ({@code password}, {@code apiKey}, {@code Authorization}…) become {@code [REDACTED]},
+ * also inside nested maps, and text is capped (arguments {@value #MAX_ARGUMENTS}, results
+ * {@value #MAX_RESULT} chars) with a visible {@value #TRUNCATED} marker. Values under other names are
+ * passed through: this layer carries content on purpose, unlike telemetry.
+ *
+ * <p>Made for a method interceptor: {@link #redactArguments(String[], Object[])} takes the parameter names
+ * and values of the call (compile with {@code -parameters} or the names are {@code arg0}, {@code arg1}…).
  */
 public final class ContentRedactor {
 
     public static final int MAX_ARGUMENTS = 1000;
     public static final int MAX_RESULT = 2000;
-    public static final String REDACTED = "[REDACTED]";
-    private static final String TRUNCATED = "…[truncated]";
-    private static final Set<String> SECRET_WORDS = Set.of("password", "passwd", "pwd", "token", "secret", "api_key",
-            "apikey", "api-key", "authorization", "auth", "credential", "private_key", "cookie", "session_key");
+    public static final String TRUNCATED = "…[truncated]";
 
-    private static final ContentRedactor DEFAULTS = new ContentRedactor();
+    private static final int MAX_DEPTH = 8;
+    private static final ContentRedactor DEFAULTS = new ContentRedactor(MAX_ARGUMENTS, MAX_RESULT);
+
+    private final int maxArguments;
+    private final int maxResult;
+
+    public ContentRedactor(int maxArguments, int maxResult) {
+        if (maxArguments <= TRUNCATED.length() || maxResult <= TRUNCATED.length()) {
+            throw new IllegalArgumentException("caps must be longer than the truncation marker: " + maxArguments
+                    + ", " + maxResult);
+        }
+        this.maxArguments = maxArguments;
+        this.maxResult = maxResult;
+    }
 
     public static ContentRedactor defaults() {
         return DEFAULTS;
     }
 
-    public boolean isSecretKey(String key) {
-        if (key == null) {
-            return false;
+    /**
+     * The arguments as a JSON object, secret-named values replaced, capped. Strings, numbers, booleans,
+     * nulls, maps, collections and arrays are written as JSON; other objects as their quoted
+     * {@code toString()}.
+     */
+    public String redactArguments(Map<String, ?> arguments) {
+        if (arguments == null) {
+            return "{}";
         }
-        String lower = key.toLowerCase(Locale.ROOT);
-        for (String word : SECRET_WORDS) {
-            if (lower.contains(word)) {
-                return true;
-            }
-        }
-        return false;
+        StringBuilder json = new StringBuilder();
+        writeObject(json, arguments, 0);
+        return capArguments(json.toString());
     }
 
-    /** Named arguments as a JSON object, secret-looking keys redacted, capped. */
-    public String redactArguments(Map<String, ?> arguments) {
-        JsonObjectBuilder json = Json.createObjectBuilder();
-        arguments.forEach((key, value) -> {
-            String name = key == null ? "" : key;
-            if (isSecretKey(name)) {
-                json.add(name, REDACTED);
-            } else if (value == null) {
-                json.addNull(name);
-            } else if (value instanceof Boolean b) {
-                json.add(name, b);
-            } else if (value instanceof Long || value instanceof Integer || value instanceof Short) {
-                json.add(name, ((Number) value).longValue());
-            } else if (value instanceof Double || value instanceof Float) {
-                double d = ((Number) value).doubleValue();
-                if (Double.isFinite(d)) {
-                    json.add(name, d);
-                } else {
-                    json.add(name, Double.toString(d));
-                }
-            } else {
-                json.add(name, cap(String.valueOf(value), MAX_ARGUMENTS));
-            }
-        });
-        return cap(json.build().toString(), MAX_ARGUMENTS);
+    /** As {@link #redactArguments(Map)} for a call's parameter names and values, paired by position. */
+    public String redactArguments(String[] names, Object[] values) {
+        Map<String, Object> arguments = new LinkedHashMap<>();
+        int count = values == null ? 0 : values.length;
+        for (int i = 0; i < count; i++) {
+            String name = names != null && i < names.length && names[i] != null ? names[i] : "arg" + i;
+            arguments.put(name, values[i]);
+        }
+        return redactArguments(arguments);
     }
 
     public String capArguments(String text) {
-        return cap(text, MAX_ARGUMENTS);
+        return text == null ? null : TextLimits.cap(text, maxArguments, TRUNCATED);
     }
 
     public String capResult(String text) {
-        return cap(text, MAX_RESULT);
+        return text == null ? null : TextLimits.cap(text, maxResult, TRUNCATED);
     }
 
-    static String cap(String text, int max) {
-        if (text == null || text.length() <= max) {
-            return text;
+    private void writeObject(StringBuilder json, Map<?, ?> map, int depth) {
+        json.append('{');
+        boolean first = true;
+        for (Map.Entry<?, ?> entry : map.entrySet()) {
+            if (json.length() > maxArguments) {
+                break; // the result is capped anyway; do not serialise a huge map only to cut it
+            }
+            String name = String.valueOf(entry.getKey());
+            json.append(first ? "" : ",");
+            first = false;
+            writeString(json, name);
+            json.append(':');
+            if (SecretNames.looksSecret(name) && entry.getValue() != null) {
+                writeString(json, Sanitizer.REDACTED);
+            } else {
+                writeValue(json, entry.getValue(), depth + 1);
+            }
         }
-        return text.substring(0, max - TRUNCATED.length()) + TRUNCATED;
+        json.append('}');
+    }
+
+    private void writeValue(StringBuilder json, Object value, int depth) {
+        if (value == null) {
+            json.append("null");
+        } else if (value instanceof Boolean || value instanceof Number number && isFinite(number)) {
+            json.append(value);
+        } else if (depth > MAX_DEPTH) {
+            writeString(json, "…");
+        } else if (value instanceof Map<?, ?> map) {
+            writeObject(json, map, depth);
+        } else if (value instanceof Collection<?> collection) {
+            writeArray(json, collection.iterator(), depth);
+        } else if (value.getClass().isArray()) {
+            writeArray(json, arrayIterator(value), depth);
+        } else {
+            writeString(json, TextLimits.cut(String.valueOf(value), maxArguments));
+        }
+    }
+
+    private void writeArray(StringBuilder json, Iterator<?> items, int depth) {
+        json.append('[');
+        boolean first = true;
+        while (items.hasNext() && json.length() <= maxArguments) {
+            json.append(first ? "" : ",");
+            first = false;
+            writeValue(json, items.next(), depth + 1);
+        }
+        json.append(']');
+    }
+
+    private static boolean isFinite(Number number) {
+        return !(number instanceof Double d && !Double.isFinite(d)) && !(number instanceof Float f && !Float.isFinite(f));
+    }
+
+    private static Iterator<Object> arrayIterator(Object array) {
+        int length = Array.getLength(array);
+        return new Iterator<>() {
+            private int index;
+
+            @Override
+            public boolean hasNext() {
+                return index < length;
+            }
+
+            @Override
+            public Object next() {
+                return Array.get(array, index++);
+            }
+        };
+    }
+
+    private static void writeString(StringBuilder json, String text) {
+        json.append('"');
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            switch (c) {
+                case '"' -> json.append("\\\"");
+                case '\\' -> json.append("\\\\");
+                case '\n' -> json.append("\\n");
+                case '\r' -> json.append("\\r");
+                case '\t' -> json.append("\\t");
+                default -> {
+                    if (c < 0x20) {
+                        json.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        json.append(c);
+                    }
+                }
+            }
+        }
+        json.append('"');
     }
 }

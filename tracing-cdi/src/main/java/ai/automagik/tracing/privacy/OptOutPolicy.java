@@ -2,26 +2,38 @@ package ai.automagik.tracing.privacy;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
- * The opt-out chain, checked in this order, first match wins: the kill switch; the file
- * {@code ~/.automagik-no-tracing} (both layers off); {@code DO_NOT_TRACK}; the file
- * {@code ~/.automagik-no-telemetry} or {@code AUTOMAGIK_TELEMETRY_ENABLED=false}; a CI environment
- * unless tracing is enabled in CI. The runtime toggle writes or removes {@code ~/.automagik-no-telemetry}.
+ * The opt-out rules of SPEC "Privacy", first match wins:
+ * <ol>
+ * <li>{@code AUTOMAGIK_DISABLE_ALL_TRACING=true} — both layers off;</li>
+ * <li>file {@code ~/.automagik-no-tracing} — both layers off;</li>
+ * <li>{@code DO_NOT_TRACK=1} (or {@code true}) — telemetry off;</li>
+ * <li>file {@code ~/.automagik-no-telemetry}, then {@code AUTOMAGIK_TELEMETRY_ENABLED=false} — telemetry off;</li>
+ * <li>a CI variable ({@code CI}, {@code GITHUB_ACTIONS}, {@code GITLAB_CI}, {@code CIRCLECI}, {@code TRAVIS},
+ *     {@code JENKINS_URL}) set, unless {@code AUTOMAGIK_ENABLE_TRACING_IN_CI=true} — both layers off, as the
+ *     setting's name says ("tracing stays off in CI").</li>
+ * </ol>
+ * A CI variable counts when it is non-blank and not {@code false}, {@code 0}, {@code no} or {@code off}
+ * (any case): {@code CI=false} is how people switch CI behaviour off locally. The files are read on every
+ * {@link #evaluate()}, so a toggle takes effect at once and survives restarts.
  */
 public final class OptOutPolicy {
 
     public static final String NO_TRACING_FILE = ".automagik-no-tracing";
     public static final String NO_TELEMETRY_FILE = ".automagik-no-telemetry";
-    static final List<String> CI_VARIABLES = List.of("CI", "GITHUB_ACTIONS", "GITLAB_CI", "CIRCLECI", "TRAVIS",
+
+    public static final List<String> CI_VARIABLES = List.of("CI", "GITHUB_ACTIONS", "GITLAB_CI", "CIRCLECI", "TRAVIS",
             "JENKINS_URL");
+    private static final Set<String> FALSE_WORDS = Set.of("false", "0", "no", "off");
+    private static final Set<String> DO_NOT_TRACK_WORDS = Set.of("1", "true");
 
     private final boolean killSwitch;
     private final boolean telemetryEnabledSetting;
@@ -29,6 +41,10 @@ public final class OptOutPolicy {
     private final Function<String, Optional<String>> environment;
     private final Path home;
 
+    /**
+     * @param environment looks up plain environment variable names ({@code DO_NOT_TRACK}, {@code CI}…)
+     * @param home        the directory of the {@code ~/.automagik-*} files, see {@link #resolveHome}
+     */
     public OptOutPolicy(boolean killSwitch, boolean telemetryEnabledSetting, boolean enableTracingInCi,
             Function<String, Optional<String>> environment, Path home) {
         this.killSwitch = killSwitch;
@@ -38,13 +54,13 @@ public final class OptOutPolicy {
         this.home = home;
     }
 
-    /** {@code AUTOMAGIK_HOME} if set, else {@code $HOME}, else the JVM's {@code user.home} (the JVM ignores $HOME). */
+    /** {@code AUTOMAGIK_HOME} if set, else the {@code HOME} environment variable, else {@code user.home}. */
     public static Path resolveHome(String automagikHome, Function<String, Optional<String>> environment) {
         if (automagikHome != null && !automagikHome.isBlank()) {
-            return Paths.get(automagikHome);
+            return Path.of(automagikHome.strip());
         }
-        return environment.apply("HOME").filter(h -> !h.isBlank()).map(Paths::get)
-                .orElseGet(() -> Paths.get(System.getProperty("user.home")));
+        return environment.apply("HOME").filter(value -> !value.isBlank()).map(value -> Path.of(value.strip()))
+                .orElseGet(() -> Path.of(System.getProperty("user.home")));
     }
 
     public Path home() {
@@ -53,54 +69,60 @@ public final class OptOutPolicy {
 
     public OptOutState evaluate() {
         if (killSwitch) {
-            return new OptOutState(false, false, "AUTOMAGIK_DISABLE_ALL_TRACING=true");
+            return OptOutState.allOff("AUTOMAGIK_DISABLE_ALL_TRACING=true");
         }
         if (Files.exists(home.resolve(NO_TRACING_FILE))) {
-            return new OptOutState(false, false, "file ~/" + NO_TRACING_FILE);
+            return OptOutState.allOff("file ~/" + NO_TRACING_FILE);
         }
-        Optional<String> doNotTrack = env("DO_NOT_TRACK");
-        if (doNotTrack.isPresent() && (doNotTrack.get().equals("1") || doNotTrack.get().equalsIgnoreCase("true"))) {
-            return new OptOutState(true, false, "DO_NOT_TRACK=" + doNotTrack.get());
+        Optional<String> doNotTrack = variable("DO_NOT_TRACK");
+        if (doNotTrack.isPresent() && DO_NOT_TRACK_WORDS.contains(doNotTrack.get().toLowerCase(Locale.ROOT))) {
+            return OptOutState.telemetryOff("DO_NOT_TRACK=" + doNotTrack.get());
         }
         if (Files.exists(home.resolve(NO_TELEMETRY_FILE))) {
-            return new OptOutState(true, false, "file ~/" + NO_TELEMETRY_FILE);
+            return OptOutState.telemetryOff("file ~/" + NO_TELEMETRY_FILE);
         }
         if (!telemetryEnabledSetting) {
-            return new OptOutState(true, false, "AUTOMAGIK_TELEMETRY_ENABLED=false");
+            return OptOutState.telemetryOff("AUTOMAGIK_TELEMETRY_ENABLED=false");
         }
         if (!enableTracingInCi) {
-            for (String variable : CI_VARIABLES) {
-                Optional<String> value = env(variable);
-                if (value.isPresent() && !value.get().isBlank() && !value.get().equalsIgnoreCase("false")
-                        && !value.get().equals("0")) {
-                    return new OptOutState(true, false, "CI detected (" + variable + ")");
+            for (String name : CI_VARIABLES) {
+                Optional<String> value = variable(name);
+                if (value.isPresent() && !FALSE_WORDS.contains(value.get().toLowerCase(Locale.ROOT))) {
+                    return OptOutState.allOff("CI detected (" + name + ")");
                 }
             }
         }
-        return new OptOutState(true, true, null);
+        return OptOutState.allOn();
     }
 
-    /** The persistent toggle: removes or writes {@code ~/.automagik-no-telemetry}. */
+    /**
+     * The admin console's toggle: {@code false} writes {@code ~/.automagik-no-telemetry} (creating the
+     * directory), {@code true} removes it. Enabling cannot override the other rules: with
+     * {@code DO_NOT_TRACK=1} telemetry stays off.
+     *
+     * @throws UncheckedIOException when the file cannot be written or removed
+     */
     public void setTelemetryEnabled(boolean enabled) {
-        Path marker = home.resolve(NO_TELEMETRY_FILE);
+        Path file = home.resolve(NO_TELEMETRY_FILE);
         try {
             if (enabled) {
-                Files.deleteIfExists(marker);
+                Files.deleteIfExists(file);
             } else {
                 Files.createDirectories(home);
-                Files.writeString(marker, "Automagik telemetry is off for this home directory; delete this file"
-                        + " (or use the admin console) to turn it back on.\n", StandardCharsets.UTF_8);
+                Files.writeString(file, """
+                        Automagik Tracing: anonymous usage telemetry is switched off for this home directory.
+                        Written by the admin console's telemetry toggle. Delete this file (or use the toggle)
+                        to send anonymous usage events again. Detailed observability traces are not affected;
+                        to switch off everything, create ~/.automagik-no-tracing instead.
+                        """);
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("Could not " + (enabled ? "remove " : "write ") + marker, e);
+            throw new UncheckedIOException("cannot " + (enabled ? "remove " : "write ") + file, e);
         }
     }
 
-    private Optional<String> env(String name) {
-        try {
-            return environment.apply(name).map(String::strip);
-        } catch (RuntimeException e) {
-            return Optional.empty();
-        }
+    private Optional<String> variable(String name) {
+        Optional<String> value = environment.apply(name);
+        return value == null ? Optional.empty() : value.map(String::strip).filter(v -> !v.isEmpty());
     }
 }

@@ -1,58 +1,105 @@
 package ai.automagik.tracing.privacy;
 
 import java.util.List;
-import java.util.function.Function;
-import java.util.regex.Matcher;
+import java.util.Set;
+import java.util.regex.MatchResult;
 import java.util.regex.Pattern;
 
 /**
- * Scrubs personal data and secrets out of text, replacing each with a typed marker such as
- * {@code [EMAIL]}: emails; API keys and tokens (OpenAI, Anthropic, AWS, GitHub, LangWatch, bearer
- * tokens, JWTs); {@code key=}/{@code token=}/{@code password=} pairs, also in JSON form; URL credentials
- * and secret query parameters; IPv4 and IPv6 addresses; payment card numbers (Luhn-checked); phone
- * numbers; CPF numbers; user home paths. Ordinary values (agent and model names, versions with up to
- * three parts, route templates, plain numbers, UUIDs, hex ids) are left alone; a four-part dotted
- * number such as {@code 26.0.0.3} has the shape of an IPv4 address and is replaced.
+ * Replaces personal data and secrets in free text with typed markers ({@code [EMAIL]}, {@code [API_KEY]},
+ * {@code [IP]}…) so that what is left can be sent as anonymous telemetry. Immutable and thread-safe; the
+ * patterns are compiled once, and every one of them runs in time linear in the input.
  *
- * <p>Every pattern has bounded repetition, so scrubbing is linear in the input; inputs longer than
- * {@link #MAX_INPUT} characters are cut first. Usable without a container. Thread-safe.
+ * <p>Decisions on ambiguous text, in favour of privacy where the two readings cannot be told apart:
+ * <ul>
+ * <li>Four dot-separated numbers up to 255 are an IPv4 address, so a four-part version such as
+ *     {@code 26.0.0.3} becomes {@code [IP]} unless it is glued to a word ({@code v26.0.0.3},
+ *     {@code liberty-26.0.0.3}). Three-part versions ({@code 1.0.0}, {@code 24.10.10}) are never
+ *     addresses. {@link TelemetryAttributePolicy} keeps version attributes such as {@code 11.0.20.1}.</li>
+ * <li>UUIDs and hex ids are kept: a random UUID (the telemetry {@code session.id}) is not personal data.</li>
+ * <li>Card numbers must start with 2–6 (every major card network), pass the Luhn check and, when separated,
+ *     be grouped as on a card; millisecond timestamps ({@code 1700000000000}) therefore survive, while
+ *     about one in ten 13–19 digit ids starting with 2–6 becomes {@code [CARD]}.</li>
+ * <li>Words that only look like keys stay: {@code sk-learn-…} (an {@code sk-} key needs a digit or capital),
+ *     "bearer certificate" (a bearer token needs a digit, punctuation or 20 chars), {@code Type::method}
+ *     (an IPv6 address needs a decimal digit), {@code max_tokens=100} and {@code author=…} (see
+ *     {@code SecretNames}).</li>
+ * <li>A home path keeps its last segment, the rest becomes {@code [PATH]}: {@code /home/alice/app/config.yaml}
+ *     → {@code [PATH]/config.yaml}, {@code /home/alice} → {@code [PATH]}. Windows user names with spaces are
+ *     recognised; later path segments end at whitespace.</li>
+ * <li>Input longer than {@link #MAX_INPUT} chars is cut before scrubbing, and the output is never longer.
+ *     C0 control characters other than tab, line feed and carriage return are removed and lone surrogates
+ *     become U+FFFD, so the result always encodes as JSON/UTF-8.</li>
+ * </ul>
  */
 public final class Sanitizer {
 
-    /** Longer inputs are cut before scrubbing (telemetry keeps 50 characters anyway). */
-    public static final int MAX_INPUT = 16 * 1024;
+    /** The longest text scrubbed; anything after it is dropped. */
+    public static final int MAX_INPUT = 1 << 20;
 
-    private static final String SECRET_KEYS = "api[_-]?key|apikey|access[_-]?key|access[_-]?token|auth[_-]?token"
-            + "|refresh[_-]?token|client[_-]?secret|secret[_-]?key|aws_secret_access_key|private[_-]?key"
-            + "|password|passwd|pwd|secret|token|key|authorization|credentials?";
+    public static final String EMAIL = "[EMAIL]";
+    public static final String API_KEY = "[API_KEY]";
+    public static final String TOKEN = "[TOKEN]";
+    public static final String JWT = "[JWT]";
+    public static final String PRIVATE_KEY = "[PRIVATE_KEY]";
+    public static final String REDACTED = "[REDACTED]";
+    public static final String CREDENTIALS = "[CREDENTIALS]";
+    public static final String IP = "[IP]";
+    public static final String CARD = "[CARD]";
+    public static final String PHONE = "[PHONE]";
+    public static final String CPF = "[CPF]";
+    public static final String PATH = "[PATH]";
+
+    /** Every marker this class writes. */
+    public static final Set<String> MARKERS = Set.of(EMAIL, API_KEY, TOKEN, JWT, PRIVATE_KEY, REDACTED, CREDENTIALS,
+            IP, CARD, PHONE, CPF, PATH);
+
+    private static final String IPV4_OCTET = "(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)";
+    private static final String UNIX_SEGMENT = "[^/\\s\"'<>|,;(){}\\[\\]]";
+    private static final String WINDOWS_SEGMENT = "[^\\\\/\\s\"'<>|:*?]";
 
     private static final Sanitizer DEFAULTS = new Sanitizer(List.of(
-            rule("(?i)\\b([a-z][a-z0-9+.-]{0,20}://)[^/\\s:@]{1,256}:[^/\\s@]{1,256}@", m -> m.group(1) + "[CREDENTIALS]@"),
-            rule("(?i)([?&](?:" + SECRET_KEYS + "|sig|signature|code)=)[^&#\\s\"']{1,2048}", m -> m.group(1) + "[REDACTED]"),
-            rule("\\beyJ[A-Za-z0-9_-]{5,4096}\\.[A-Za-z0-9_-]{5,4096}\\.[A-Za-z0-9_-]{0,4096}", m -> "[JWT]"),
-            rule("(?i)\\bbearer\\s{1,5}[A-Za-z0-9._~+/=-]{8,4096}", m -> "Bearer [TOKEN]"),
-            rule("\\bsk-(?:ant-|lw-|proj-)?[A-Za-z0-9_-]{16,512}", m -> "[API_KEY]"),
-            rule("\\b(?:AKIA|ASIA)[A-Z0-9]{16}\\b", m -> "[API_KEY]"),
-            rule("\\b(?:gh[pousr]_[A-Za-z0-9]{20,255}|github_pat_[A-Za-z0-9_]{20,255})", m -> "[API_KEY]"),
-            rule("(?i)(\"(?:" + SECRET_KEYS + ")\"\\s{0,3}:\\s{0,3})\"[^\"]{0,2048}\"", m -> m.group(1) + "\"[REDACTED]\""),
-            rule("(?i)(\\b(?:" + SECRET_KEYS + ")\\s{0,3}[=:]\\s{0,3})(?:\"[^\"]{0,1024}\"|'[^']{0,1024}'|[^\\s,;&\"'}\\])]{1,1024})",
-                    m -> m.group(1) + "[REDACTED]"),
-            rule("[A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9-]{1,63}(?:\\.[A-Za-z0-9-]{1,63}){0,8}\\.[A-Za-z]{2,24}", m -> "[EMAIL]"),
-            rule("(?:/home|/Users)/[^/\\s\"'\\\\]{1,128}", m -> "[PATH]"),
-            rule("(?i)\\b[A-Z]:\\\\Users\\\\[^\\\\\\s\"']{1,128}", m -> "[PATH]"),
-            rule("\\b\\d{3}\\.\\d{3}\\.\\d{3}-\\d{2}\\b", m -> "[CPF]"),
-            rule("(?<![\\d.+-])(?:\\d[ -]?){12,18}\\d(?![\\d-])", m -> luhn(m.group()) ? "[CARD]" : m.group()),
-            rule("(?<![\\w+])\\+\\d{1,3}(?:[ .-]?\\(?\\d{1,5}\\)?){2,5}(?![\\w])", m -> digits(m.group()) >= 8 ? "[PHONE]" : m.group()),
-            rule("(?<![\\w.-])\\(\\d{2,4}\\)\\s?\\d{3,5}-\\d{4}(?![\\w-])", m -> "[PHONE]"),
-            rule("(?<![\\w.-])\\d{3}-\\d{3}-\\d{4}(?![\\w-])", m -> "[PHONE]"),
-            rule("(?i)(?<![0-9a-f:.])(?:[0-9a-f]{0,4}:){2,7}[0-9a-f]{0,4}(?![0-9a-f:])",
-                    m -> ipv6(m.group()) ? "[IP]" : m.group()),
-            rule("(?<![\\d.])(?:(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)\\.){3}(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)(?![\\d.])",
-                    m -> "[IP]")));
+            PatternRule.marker("PRIVATE KEY-----", "-----BEGIN [A-Z ]{0,40}PRIVATE KEY-----"
+                    + "[A-Za-z0-9+/=\\s\\\\]{0,20000}+(?:-----END [A-Z ]{0,40}PRIVATE KEY-----)?", PRIVATE_KEY),
+            // Before e-mail addresses: in https://user:pass@host.com, "pass@host.com" would look like one.
+            new PatternRule("://", Pattern.compile("(?<![A-Za-z0-9+.-])([A-Za-z][A-Za-z0-9+.-]{0,31}+://)"
+                    + "[^\\s/?#@:\"'<>]{1,256}+:[^\\s/?#@\"'<>]{1,256}+@"), match -> match.group(1) + CREDENTIALS + "@"),
+            PatternRule.marker("eyJ", "(?<![A-Za-z0-9_-])eyJ[A-Za-z0-9_-]{4,}+\\.[A-Za-z0-9_-]{4,}+\\.[A-Za-z0-9_-]*+",
+                    JWT),
+            new PatternRule(null, Pattern.compile(String.join("|",
+                    // OpenAI (sk-, sk-proj-, sk-svcacct-), Anthropic (sk-ant-), LangWatch (sk-lw-), DeepSeek…
+                    "(?<![A-Za-z0-9_-])sk-[A-Za-z0-9_-]{16,}+",
+                    "(?<![A-Za-z0-9])(?:AKIA|ASIA|ABIA|ACCA|AGPA|AIDA|AIPA|ANPA|ANVA|AROA|APKA)[A-Z0-9]{16}(?![A-Za-z0-9])",
+                    "(?<![A-Za-z0-9_])(?:gh[pousr]_[A-Za-z0-9]{20,}+|github_pat_[A-Za-z0-9_]{20,}+)",
+                    "(?<![A-Za-z0-9_-])(?:xox[abposr]-[A-Za-z0-9-]{10,}+|AIza[A-Za-z0-9_-]{30,}+|hf_[A-Za-z0-9]{30,}+)",
+                    "(?<![A-Za-z0-9_])[sr]k_(?:live|test)_[A-Za-z0-9]{10,}+")),
+                    Sanitizer::apiKeyOrNull),
+            new PatternRule(null, Pattern.compile("(?i)(?<![A-Za-z0-9_-])(bearer)[ \\t]{1,8}+([A-Za-z0-9._~+/=-]{8,}+)"),
+                    Sanitizer::bearerOrNull),
+            new SecretAssignmentRule(MARKERS),
+            PatternRule.marker("@", "(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]{1,64}+@(?:[A-Za-z0-9-]{1,63}+\\.){1,8}"
+                    + "[A-Za-z]{2,24}+(?![A-Za-z0-9-])", EMAIL),
+            new PatternRule("/", Pattern.compile("(?<![A-Za-z0-9_.~-])/(?:home|Users)/(?![{:<])(" + UNIX_SEGMENT
+                    + "{1,255}+)((?:/" + UNIX_SEGMENT + "{0,255}+){0,64}+)"), match -> homePath(match, "/")),
+            new PatternRule(null, Pattern.compile("(?<![A-Za-z0-9_])[A-Za-z]:([\\\\/]{1,2})(?i:Users|Documents and Settings)"
+                    + "[\\\\/]{1,2}(?:" + WINDOWS_SEGMENT + "{1,32}+(?: " + WINDOWS_SEGMENT + "{1,32}+){1,3}+(?=[\\\\/])|"
+                    + WINDOWS_SEGMENT + "{1,64}+)"
+                    + "((?:[\\\\/]{1,2}" + WINDOWS_SEGMENT + "{0,255}+){0,64}+)"),
+                    match -> homePath(match, match.group(1))),
+            PatternRule.marker(".", "(?<![\\w.-])\\d{3}\\.\\d{3}\\.\\d{3}-\\d{2}(?![\\w-]|\\.\\d)", CPF),
+            new PatternRule(null, Pattern.compile("(?<![\\w.,+-])[2-6]\\d{3}(?:[ -]?\\d){9,15}(?![\\w]|[.,]\\d)"),
+                    Sanitizer::cardOrNull),
+            PatternRule.checked("+", "(?<![\\w+])\\+\\d{1,3}+(?:[ .-]?\\(?\\d{1,5}+\\)?){1,5}+",
+                    Sanitizer::isPhoneLength, PHONE),
+            PatternRule.marker(null, "(?<![\\w.+-])(?:\\(\\d{2,3}\\)[ ]?|\\d{3}[.-])\\d{3,5}[.-]\\d{4}(?![\\w-]|\\.\\d)",
+                    PHONE),
+            new PatternRule(":", Pattern.compile("(?<![A-Za-z0-9_:.])(?:[0-9A-Fa-f]{0,4}+:){2,8}+"
+                    + "(?:(?:\\d{1,3}\\.){3}\\d{1,3}|[0-9A-Fa-f]{1,4})?(?![A-Za-z0-9_:]|\\.\\d)"), Sanitizer::ipv6OrNull),
+            PatternRule.marker(".", "(?<![\\w.-])(?:" + IPV4_OCTET + "\\.){3}" + IPV4_OCTET + "(?![\\w-]|\\.\\d)", IP)));
 
-    private final List<Rule> rules;
+    private final List<ScrubRule> rules;
 
-    private Sanitizer(List<Rule> rules) {
+    private Sanitizer(List<ScrubRule> rules) {
         this.rules = rules;
     }
 
@@ -60,19 +107,19 @@ public final class Sanitizer {
         return DEFAULTS;
     }
 
-    /** The text with every personal value and secret replaced by a marker; null stays null. */
+    /** {@code text} with personal data and secrets replaced by markers; null stays null. */
     public String scrub(String text) {
         if (text == null || text.isEmpty()) {
             return text;
         }
-        String result = text.length() > MAX_INPUT ? text.substring(0, MAX_INPUT) : text;
-        for (Rule rule : rules) {
+        String result = wellFormed(TextLimits.cut(text, MAX_INPUT));
+        for (ScrubRule rule : rules) {
             result = rule.apply(result);
         }
-        return result;
+        return TextLimits.cut(result, MAX_INPUT);
     }
 
-    /** Scrubs strings; numbers and booleans pass unchanged; anything else is scrubbed as its text. */
+    /** Strings (and other text) are scrubbed; numbers and booleans are returned unchanged. */
     public Object scrubValue(Object value) {
         if (value == null || value instanceof Number || value instanceof Boolean) {
             return value;
@@ -80,92 +127,83 @@ public final class Sanitizer {
         return scrub(value.toString());
     }
 
-    private static Rule rule(String regex, Function<Matcher, String> replacement) {
-        return new Rule(Pattern.compile(regex), replacement);
-    }
-
-    private record Rule(Pattern pattern, Function<Matcher, String> replacement) {
-        String apply(String text) {
-            Matcher matcher = pattern.matcher(text);
-            if (!matcher.find()) {
-                return text;
-            }
-            StringBuilder out = new StringBuilder(text.length());
-            do {
-                matcher.appendReplacement(out, Matcher.quoteReplacement(replacement.apply(matcher)));
-            } while (matcher.find());
-            matcher.appendTail(out);
-            return out.toString();
-        }
-    }
-
-    static boolean luhn(String candidate) {
-        int sum = 0;
-        int count = 0;
-        boolean doubleIt = false;
-        for (int i = candidate.length() - 1; i >= 0; i--) {
-            char c = candidate.charAt(i);
-            if (c < '0' || c > '9') {
-                continue;
-            }
-            int d = c - '0';
-            if (doubleIt) {
-                d *= 2;
-                if (d > 9) {
-                    d -= 9;
-                }
-            }
-            sum += d;
-            count++;
-            doubleIt = !doubleIt;
-        }
-        return count >= 13 && count <= 19 && sum % 10 == 0;
-    }
-
-    private static int digits(String text) {
-        int n = 0;
+    private static String wellFormed(String text) {
+        StringBuilder out = null;
         for (int i = 0; i < text.length(); i++) {
-            if (Character.isDigit(text.charAt(i))) {
-                n++;
+            char c = text.charAt(i);
+            boolean pair = Character.isHighSurrogate(c) && i + 1 < text.length()
+                    && Character.isLowSurrogate(text.charAt(i + 1));
+            String replacement = null;
+            if (pair) {
+                if (out != null) {
+                    out.append(c).append(text.charAt(i + 1));
+                }
+                i++;
+                continue;
+            } else if (Character.isSurrogate(c)) {
+                replacement = "\uFFFD";
+            } else if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7F) {
+                replacement = "";
+            }
+            if (replacement != null && out == null) {
+                out = new StringBuilder(text.length()).append(text, 0, i);
+            }
+            if (out != null) {
+                out.append(replacement != null ? replacement : String.valueOf(c));
             }
         }
-        return n;
+        return out == null ? text : out.toString();
+    }
+
+    /** An {@code sk-} word is a key only with a digit or capital letter: {@code sk-learn-…} is a library. */
+    private static String apiKeyOrNull(MatchResult match) {
+        String key = match.group();
+        if (key.startsWith("sk-") && key.chars().skip(3).noneMatch(c -> Character.isDigit(c) || Character.isUpperCase(c))) {
+            return null;
+        }
+        return API_KEY;
+    }
+
+    /** "Bearer certificate" is prose; a token has a digit, punctuation or at least 20 characters. */
+    private static String bearerOrNull(MatchResult match) {
+        String token = match.group(2);
+        boolean looksLikeToken = token.length() >= 20
+                || token.chars().anyMatch(c -> Character.isDigit(c) || "._~+/=-".indexOf(c) >= 0);
+        return looksLikeToken ? match.group(1) + " " + TOKEN : null;
+    }
+
+    private static String homePath(MatchResult match, String separator) {
+        String rest = match.group(match.groupCount());
+        String[] segments = rest.split("[\\\\/]+");
+        String last = segments.length == 0 ? "" : segments[segments.length - 1];
+        return last.isEmpty() ? PATH : PATH + separator + last;
+    }
+
+    /** The candidate may have swallowed a colon of the prose after it: "unreachable at fe80::1: retrying". */
+    private static String ipv6OrNull(MatchResult match) {
+        String candidate = match.group();
+        boolean trailingColon = candidate.endsWith(":") && !candidate.endsWith("::");
+        String address = trailingColon ? candidate.substring(0, candidate.length() - 1) : candidate;
+        return Ipv6Syntax.isAddress(address) ? (trailingColon ? IP + ":" : IP) : null;
     }
 
     /**
-     * A real IPv6 shape: eight groups, or fewer with exactly one {@code ::}, and enough hex digits that
-     * a time ({@code 12:30:45}) or a method reference ({@code Map::get}) does not qualify.
+     * The candidate runs over separators as far as digits go, so "4111 1111 1111 1111 42" includes the 42;
+     * then the card is its longest prefix, cut at a separator, that passes the checks.
      */
-    static boolean ipv6(String candidate) {
-        if (candidate.equals("::1")) {
-            return true;
-        }
-        int compressed = candidate.indexOf("::");
-        if (compressed >= 0 && candidate.indexOf("::", compressed + 1) >= 0) {
-            return false;
-        }
-        int colons = 0;
-        int hexDigits = 0;
-        int groups = 0;
-        boolean inGroup = false;
-        for (int i = 0; i < candidate.length(); i++) {
-            if (candidate.charAt(i) == ':') {
-                colons++;
-                inGroup = false;
-            } else {
-                hexDigits++;
-                if (!inGroup) {
-                    groups++;
-                    inGroup = true;
-                }
+    private static String cardOrNull(MatchResult match) {
+        String candidate = match.group();
+        for (int end = candidate.length(); end > 0; end = Math.max(candidate.lastIndexOf(' ', end - 1),
+                candidate.lastIndexOf('-', end - 1))) {
+            if (CardNumbers.isCard(candidate.substring(0, end))) {
+                return CARD + candidate.substring(end);
             }
         }
-        if (hexDigits < 4 || groups < 2) {
-            return false;
-        }
-        if (compressed < 0) {
-            return colons == 7 && groups == 8;
-        }
-        return colons >= 2 && colons <= 7;
+        return null;
+    }
+
+    private static boolean isPhoneLength(String candidate) {
+        long digits = candidate.chars().filter(Character::isDigit).count();
+        return digits >= 8 && digits <= 15;
     }
 }

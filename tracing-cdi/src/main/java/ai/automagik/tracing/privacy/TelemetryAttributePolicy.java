@@ -1,59 +1,85 @@
 package ai.automagik.tracing.privacy;
 
+import ai.automagik.tracing.TelemetryEvent;
 import ai.automagik.tracing.otlp.Attributes;
 
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
- * What a telemetry event may carry: only the keys of its type's schema, with string values scrubbed
- * of personal data, paths reduced to their last segment, and capped at {@value #MAX_STRING} characters.
- * The event itself is never dropped.
+ * What of a telemetry event's attributes may leave the server: only the keys of the event type's schema
+ * (SPEC, "Event types") plus the {@link #SYSTEM_KEYS}; string values scrubbed by the {@link Sanitizer},
+ * file paths reduced to their last segment and capped at {@link #MAX_STRING} chars. Numbers and booleans
+ * keep their type. The event itself is never dropped: at worst it carries fewer attributes.
+ *
+ * <p>An unknown event type keeps no attributes at all, not even the system keys: the schema is the
+ * allowlist, and an event the schema does not know has nothing approved to carry. {@code event.route}
+ * is a route template ({@code /api/agents/{name}/run}), not a file path: it is scrubbed and capped but
+ * never reduced. A {@code *_version} value that is a plain version string ({@code 11.0.20.1},
+ * {@code 6.1.0-18-amd64}) is kept as it is, although a four-part version reads like an IPv4 address to
+ * the Sanitizer.
  */
 public final class TelemetryAttributePolicy {
 
     public static final int MAX_STRING = 50;
-    public static final Set<String> SYSTEM_KEYS = Set.of("system.os", "system.os_version", "system.java_version",
+
+    public static final List<String> SYSTEM_KEYS = List.of("system.os", "system.os_version", "system.java_version",
             "system.architecture", "system.is_container");
 
-    private static final Map<String, Set<String>> SCHEMA = Map.of(
-            "system.startup", Set.of(),
-            "agent.run", Set.of("event.agent_name", "event.framework", "event.success", "event.duration_ms"),
-            "agent.error", Set.of("event.error_type", "event.component"),
-            "tool.executed", Set.of("event.tool_name", "event.success", "event.duration_ms"),
-            "llm.call", Set.of("event.model", "event.provider", "event.input_tokens", "event.output_tokens",
+    private static final String ROUTE = "event.route";
+    private static final Pattern VERSION = Pattern.compile("\\d{1,9}(?:\\.\\d{1,9}){0,4}(?:[-+_][A-Za-z0-9.]{1,20}){0,4}");
+
+    private static final Map<String, List<String>> EVENT_KEYS = Map.of(
+            TelemetryEvent.SYSTEM_STARTUP, List.of(),
+            TelemetryEvent.AGENT_RUN, List.of("event.agent_name", "event.framework", "event.success", "event.duration_ms"),
+            TelemetryEvent.AGENT_ERROR, List.of("event.error_type", "event.component"),
+            TelemetryEvent.TOOL_EXECUTED, List.of("event.tool_name", "event.success", "event.duration_ms"),
+            TelemetryEvent.LLM_CALL, List.of("event.model", "event.provider", "event.input_tokens", "event.output_tokens",
                     "event.success", "event.duration_ms"),
-            "api.request", Set.of("event.method", "event.route", "event.status_code", "event.duration_ms",
+            TelemetryEvent.API_REQUEST, List.of("event.method", ROUTE, "event.status_code", "event.duration_ms",
                     "event.success"),
-            "cli.command", Set.of("event.command", "event.success", "event.duration_ms"),
-            "feature.used", Set.of("event.feature_name", "event.feature_category"),
-            "test.event", Set.of());
+            TelemetryEvent.CLI_COMMAND, List.of("event.command", "event.success", "event.duration_ms"),
+            TelemetryEvent.FEATURE_USED, List.of("event.feature_name", "event.feature_category"),
+            TelemetryEvent.TEST_EVENT, List.of("event.test_id"));
 
     private static final TelemetryAttributePolicy DEFAULTS = new TelemetryAttributePolicy(Sanitizer.defaults());
 
     private final Sanitizer sanitizer;
+    private final Map<String, Set<String>> allowed;
 
     private TelemetryAttributePolicy(Sanitizer sanitizer) {
         this.sanitizer = sanitizer;
+        Map<String, Set<String>> byType = new HashMap<>();
+        EVENT_KEYS.forEach((type, keys) -> {
+            Set<String> set = new LinkedHashSet<>(SYSTEM_KEYS);
+            set.addAll(keys);
+            byType.put(type, Collections.unmodifiableSet(set));
+        });
+        this.allowed = Map.copyOf(byType);
     }
 
     public static TelemetryAttributePolicy defaults() {
         return DEFAULTS;
     }
 
-    /** The {@code event.*} keys an event type may send; unknown types send none. */
+    /** The attribute keys an event of this type may carry; empty for an unknown type. */
     public Set<String> allowedKeys(String eventType) {
-        return SCHEMA.getOrDefault(eventType, Set.of());
+        return allowed.getOrDefault(eventType, Set.of());
     }
 
     public Attributes apply(String eventType, Map<String, Object> eventAttributes) {
-        Set<String> allowed = allowedKeys(eventType);
-        Attributes result = new Attributes(allowed.size() + SYSTEM_KEYS.size());
+        Attributes result = new Attributes();
         if (eventAttributes == null) {
             return result;
         }
+        Set<String> keys = allowedKeys(eventType);
         eventAttributes.forEach((key, value) -> {
-            if (allowed.contains(key) && value != null) {
+            if (key != null && value != null && keys.contains(key)) {
                 result.put(key, clean(key, value));
             }
         });
@@ -61,24 +87,23 @@ public final class TelemetryAttributePolicy {
     }
 
     private Object clean(String key, Object value) {
-        if (value instanceof Boolean || value instanceof Long || value instanceof Double) {
+        if (value instanceof Boolean) {
             return value;
         }
+        if (value instanceof Long || value instanceof Integer || value instanceof Short || value instanceof Byte) {
+            return ((Number) value).longValue();
+        }
         if (value instanceof Number number) {
-            return value instanceof Float ? (Object) number.doubleValue() : (Object) number.longValue();
+            return number.doubleValue();
         }
-        String text = sanitizer.scrub(value.toString());
-        if (!key.equals("event.route")) {
-            text = lastPathSegment(text);
+        String text = value.toString();
+        if (key.endsWith("_version") && VERSION.matcher(text).matches()) {
+            return TextLimits.cut(text, MAX_STRING);
         }
-        return text.length() <= MAX_STRING ? text : text.substring(0, MAX_STRING);
-    }
-
-    private static String lastPathSegment(String text) {
-        int slash = Math.max(text.lastIndexOf('/'), text.lastIndexOf('\\'));
-        if (slash < 0 || slash == text.length() - 1) {
-            return text;
+        String scrubbed = sanitizer.scrub(text);
+        if (!key.equals(ROUTE)) {
+            scrubbed = PathValues.lastSegment(scrubbed);
         }
-        return text.substring(slash + 1);
+        return TextLimits.cut(scrubbed, MAX_STRING);
     }
 }

@@ -2,18 +2,19 @@ package ai.automagik.tracing.privacy;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.logging.Handler;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class OptOutPolicyTest {
 
@@ -27,104 +28,134 @@ class OptOutPolicyTest {
                 name -> Optional.ofNullable(environment.get(name)), home);
     }
 
-    @Test
-    void onByDefault() {
-        assertThat(policy(false, true, false).evaluate()).isEqualTo(new OptOutState(true, true, null));
+    private OptOutPolicy defaults() {
+        return policy(false, true, false);
     }
 
     @Test
-    void theRulesApplyInTheSpecOrder() throws IOException {
-        environment.put("CI", "true");
-        assertThat(policy(false, true, false).evaluate().reason()).isEqualTo("CI detected (CI)");
-        assertThat(policy(false, true, true).evaluate().telemetryEnabled()).isTrue();
+    void everythingIsOnWhenNoRuleApplies() {
+        assertThat(defaults().evaluate()).isEqualTo(new OptOutState(true, true, null));
+    }
 
-        assertThat(policy(false, false, true).evaluate().reason()).isEqualTo("AUTOMAGIK_TELEMETRY_ENABLED=false");
+    @Test
+    void theKillSwitchTurnsBothLayersOff() {
+        assertThat(policy(true, true, true).evaluate())
+                .isEqualTo(new OptOutState(false, false, "AUTOMAGIK_DISABLE_ALL_TRACING=true"));
+    }
 
-        Files.writeString(home.resolve(".automagik-no-telemetry"), "");
-        assertThat(policy(false, false, true).evaluate().reason()).isEqualTo("file ~/.automagik-no-telemetry");
-
-        environment.put("DO_NOT_TRACK", "1");
-        assertThat(policy(false, true, true).evaluate()).isEqualTo(new OptOutState(true, false, "DO_NOT_TRACK=1"));
-
+    @Test
+    void theNoTracingFileTurnsBothLayersOff() throws IOException {
         Files.writeString(home.resolve(".automagik-no-tracing"), "");
-        assertThat(policy(false, true, true).evaluate()).isEqualTo(
-                new OptOutState(false, false, "file ~/.automagik-no-tracing"));
+        assertThat(defaults().evaluate()).isEqualTo(new OptOutState(false, false, "file ~/.automagik-no-tracing"));
+    }
 
-        assertThat(policy(true, true, true).evaluate()).isEqualTo(
-                new OptOutState(false, false, "AUTOMAGIK_DISABLE_ALL_TRACING=true"));
+    @ParameterizedTest
+    @ValueSource(strings = {"1", "true", "TRUE", " 1 "})
+    void doNotTrackTurnsTelemetryOff(String value) {
+        environment.put("DO_NOT_TRACK", value);
+        OptOutState state = defaults().evaluate();
+        assertThat(state.tracingEnabled()).isTrue();
+        assertThat(state.telemetryEnabled()).isFalse();
+        assertThat(state.reason()).isEqualTo("DO_NOT_TRACK=" + value.strip());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"0", "false", "", "maybe"})
+    void otherDoNotTrackValuesDoNotCount(String value) {
+        environment.put("DO_NOT_TRACK", value);
+        assertThat(defaults().evaluate().telemetryEnabled()).isTrue();
     }
 
     @Test
-    void everyCiVariableCountsButAFalseCiDoesNot() {
-        for (String variable : OptOutPolicy.CI_VARIABLES) {
-            environment.clear();
-            environment.put(variable, "yes");
-            assertThat(policy(false, true, false).evaluate().reason()).contains(variable);
-        }
-        environment.clear();
-        environment.put("CI", "false");
-        assertThat(policy(false, true, false).evaluate().telemetryEnabled()).isTrue();
+    void theNoTelemetryFileOrTheSettingTurnTelemetryOff() throws IOException {
+        assertThat(policy(false, false, false).evaluate())
+                .isEqualTo(new OptOutState(true, false, "AUTOMAGIK_TELEMETRY_ENABLED=false"));
+        Files.writeString(home.resolve(".automagik-no-telemetry"), "");
+        assertThat(defaults().evaluate()).isEqualTo(new OptOutState(true, false, "file ~/.automagik-no-telemetry"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"CI", "GITHUB_ACTIONS", "GITLAB_CI", "CIRCLECI", "TRAVIS", "JENKINS_URL"})
+    void eachCiVariableTurnsTracingOffUnlessEnabledInCi(String variable) {
+        environment.put(variable, variable.equals("JENKINS_URL") ? "https://jenkins.example.com/" : "true");
+        assertThat(defaults().evaluate()).isEqualTo(new OptOutState(false, false, "CI detected (" + variable + ")"));
+        assertThat(policy(false, true, true).evaluate()).isEqualTo(new OptOutState(true, true, null));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"false", "FALSE", "0", "no", "off", "", "   "})
+    void aCiVariableSetToFalseOrBlankDoesNotCount(String value) {
+        environment.put("CI", value);
+        assertThat(defaults().evaluate().telemetryEnabled()).isTrue();
     }
 
     @Test
-    void theToggleWritesAndRemovesTheOptOutFile() {
-        OptOutPolicy policy = policy(false, true, false);
+    void rulesApplyInTheOrderOfTheSpecification() throws IOException {
+        // Every rule applies at first; removing the winning rule each time reveals the next one.
+        environment.put("GITHUB_ACTIONS", "true");
+        environment.put("DO_NOT_TRACK", "1");
+        Path noTelemetry = Files.writeString(home.resolve(".automagik-no-telemetry"), "");
+        Path noTracing = Files.writeString(home.resolve(".automagik-no-tracing"), "");
+
+        assertThat(policy(true, false, false).evaluate().reason()).isEqualTo("AUTOMAGIK_DISABLE_ALL_TRACING=true");
+        assertThat(policy(false, false, false).evaluate().reason()).isEqualTo("file ~/.automagik-no-tracing");
+        Files.delete(noTracing);
+        assertThat(policy(false, false, false).evaluate().reason()).isEqualTo("DO_NOT_TRACK=1");
+        environment.remove("DO_NOT_TRACK");
+        assertThat(policy(false, false, false).evaluate().reason()).isEqualTo("file ~/.automagik-no-telemetry");
+        Files.delete(noTelemetry);
+        assertThat(policy(false, false, false).evaluate().reason()).isEqualTo("AUTOMAGIK_TELEMETRY_ENABLED=false");
+        assertThat(policy(false, true, false).evaluate().reason()).isEqualTo("CI detected (GITHUB_ACTIONS)");
+        assertThat(policy(false, true, true).evaluate().reason()).isNull();
+    }
+
+    @Test
+    void theToggleWritesAndRemovesTheNoTelemetryFileAndTakesEffectAtOnce() throws IOException {
+        Path nested = home.resolve("not/yet/there");
+        OptOutPolicy policy = new OptOutPolicy(false, true, false, name -> Optional.empty(), nested);
+        assertThat(policy.home()).isEqualTo(nested);
+
         policy.setTelemetryEnabled(false);
-        assertThat(home.resolve(".automagik-no-telemetry")).exists();
-        assertThat(policy(false, true, false).evaluate().telemetryEnabled()).isFalse();
+        Path file = nested.resolve(".automagik-no-telemetry");
+        assertThat(file).exists();
+        assertThat(Files.readString(file)).contains("telemetry").contains("Delete this file");
+        assertThat(policy.evaluate()).isEqualTo(new OptOutState(true, false, "file ~/.automagik-no-telemetry"));
+        policy.setTelemetryEnabled(false);
+        assertThat(file).exists();
+
         policy.setTelemetryEnabled(true);
-        assertThat(home.resolve(".automagik-no-telemetry")).doesNotExist();
-        assertThat(policy.evaluate().telemetryEnabled()).isTrue();
+        assertThat(file).doesNotExist();
+        assertThat(policy.evaluate()).isEqualTo(new OptOutState(true, true, null));
+        policy.setTelemetryEnabled(true);
+        assertThat(file).doesNotExist();
     }
 
     @Test
-    void homeFollowsAutomagikHomeThenHomeThenUserHome() {
-        assertThat(OptOutPolicy.resolveHome("/a", name -> Optional.of("/b"))).hasToString("/a");
-        assertThat(OptOutPolicy.resolveHome(null, name -> Optional.of("/b"))).hasToString("/b");
+    void enablingWithTheToggleDoesNotOverrideDoNotTrack() {
+        environment.put("DO_NOT_TRACK", "1");
+        OptOutPolicy policy = defaults();
+        policy.setTelemetryEnabled(true);
+        assertThat(policy.evaluate().telemetryEnabled()).isFalse();
+    }
+
+    @Test
+    void aToggleThatCannotWriteFailsLoudly() throws IOException {
+        Path notADirectory = Files.writeString(home.resolve("plain-file"), "x");
+        OptOutPolicy policy = new OptOutPolicy(false, true, false, name -> Optional.empty(), notADirectory);
+        assertThatThrownBy(() -> policy.setTelemetryEnabled(false)).isInstanceOf(UncheckedIOException.class)
+                .hasMessageContaining(".automagik-no-telemetry");
+    }
+
+    @Test
+    void homeIsAutomagikHomeThenTheHomeVariableThenUserHome() {
+        assertThat(OptOutPolicy.resolveHome("/srv/automagik", name -> Optional.of("/home/x")))
+                .isEqualTo(Path.of("/srv/automagik"));
+        assertThat(OptOutPolicy.resolveHome(null, name -> name.equals("HOME") ? Optional.of("/home/x") : Optional.empty()))
+                .isEqualTo(Path.of("/home/x"));
+        assertThat(OptOutPolicy.resolveHome("  ", name -> Optional.of("/home/x"))).isEqualTo(Path.of("/home/x"));
+        assertThat(OptOutPolicy.resolveHome(null, name -> Optional.of(" ")))
+                .isEqualTo(Path.of(System.getProperty("user.home")));
         assertThat(OptOutPolicy.resolveHome(null, name -> Optional.empty()))
-                .hasToString(System.getProperty("user.home"));
-    }
-
-    @Test
-    void anonymousIdIsStableWrittenAndSurvivesAnUnwritableDirectory() throws IOException {
-        Path state = home.resolve(".automagik");
-        String id = AnonymousId.loadOrCreate(state);
-        assertThat(id).matches("[0-9a-f]{16}");
-        assertThat(Files.readString(state.resolve("anonymous_id")).strip()).isEqualTo(id);
-        assertThat(AnonymousId.loadOrCreate(state)).isEqualTo(id);
-        Path blocked = home.resolve("file-not-dir");
-        Files.writeString(blocked, "x");
-        assertThat(AnonymousId.loadOrCreate(blocked.resolve("state"))).isEqualTo(id);
-    }
-
-    @Test
-    void theFirstStartNoticeIsLoggedOncePerStateDirectory() {
-        Logger logger = Logger.getLogger("notice-test");
-        logger.setUseParentHandlers(false);
-        StringBuilder logged = new StringBuilder();
-        Handler capture = new Handler() {
-            @Override
-            public void publish(LogRecord record) {
-                logged.append(record.getMessage()).append('\n');
-            }
-
-            @Override
-            public void flush() {
-            }
-
-            @Override
-            public void close() {
-            }
-        };
-        logger.addHandler(capture);
-        try {
-            assertThat(FirstStartNotice.logOnce(home, "http://127.0.0.1:1/v1/traces", logger)).isTrue();
-            assertThat(FirstStartNotice.logOnce(home, "http://127.0.0.1:1/v1/traces", logger)).isFalse();
-        } finally {
-            logger.removeHandler(capture);
-        }
-        assertThat(logged.toString().lines()).hasSize(1);
-        assertThat(logged.toString()).contains("http://127.0.0.1:1/v1/traces").contains("DO_NOT_TRACK=1")
-                .contains(".automagik-no-telemetry");
+                .isEqualTo(Path.of(System.getProperty("user.home")));
     }
 }
