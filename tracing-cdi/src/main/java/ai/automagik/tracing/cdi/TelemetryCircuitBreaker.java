@@ -22,11 +22,7 @@ public class TelemetryCircuitBreaker implements SendGuard {
     @CircuitBreaker(requestVolumeThreshold = 5, failureRatio = 1.0, delay = 300, delayUnit = ChronoUnit.SECONDS,
             successThreshold = 1, failOn = ExportFailedException.class)
     public SendResult send(Supplier<SendResult> attempt) {
-        SendResult result = attempt.get();
-        if (!result.success()) {
-            throw new ExportFailedException(result);
-        }
-        return result;
+        return SendGuard.requireSuccess(attempt.get());
     }
 
     @Override

@@ -12,13 +12,15 @@ import java.util.function.Supplier;
 public interface SendGuard {
 
     /** No breaker: every request goes out (programmatic use without a container). */
-    SendGuard DIRECT = attempt -> {
-        SendResult result = attempt.get();
+    SendGuard DIRECT = attempt -> requireSuccess(attempt.get());
+
+    /** Returns a successful result; throws {@link ExportFailedException} for any other, so a breaker counts it. */
+    static SendResult requireSuccess(SendResult result) {
         if (!result.success()) {
             throw new ExportFailedException(result);
         }
         return result;
-    };
+    }
 
     SendResult send(Supplier<SendResult> attempt);
 
