@@ -49,6 +49,15 @@ public final class TelemetryAttributePolicy {
 
     private static final TelemetryAttributePolicy DEFAULTS = new TelemetryAttributePolicy(Sanitizer.defaults());
 
+    /**
+     * Telemetry values repeat (methods, route templates, agent and model names): their cleaned form is
+     * remembered, bounded, so the sanitizer runs once per distinct value. Scrubbing is deterministic.
+     */
+    private static final int CACHE_ENTRIES = 4096;
+    private static final int CACHEABLE_LENGTH = 256;
+    private final Map<String, String> cleanTexts = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, String> cleanRoutes = new java.util.concurrent.ConcurrentHashMap<>();
+
     private final Sanitizer sanitizer;
     private final Map<String, Set<String>> allowed;
 
@@ -100,10 +109,20 @@ public final class TelemetryAttributePolicy {
         if (key.endsWith("_version") && VERSION.matcher(text).matches()) {
             return TextLimits.cut(text, MAX_STRING);
         }
+        boolean route = key.equals(ROUTE);
+        Map<String, String> cache = route ? cleanRoutes : cleanTexts;
+        String cached = cache.get(text);
+        if (cached != null) {
+            return cached;
+        }
         String scrubbed = sanitizer.scrub(text);
-        if (!key.equals(ROUTE)) {
+        if (!route) {
             scrubbed = PathValues.lastSegment(scrubbed);
         }
-        return TextLimits.cut(scrubbed, MAX_STRING);
+        String cleaned = TextLimits.cut(scrubbed, MAX_STRING);
+        if (text.length() <= CACHEABLE_LENGTH && cache.size() < CACHE_ENTRIES) {
+            cache.put(text, cleaned);
+        }
+        return cleaned;
     }
 }

@@ -20,14 +20,26 @@ final class RouteTemplates {
     private RouteTemplates() {
     }
 
+    /** Templates of root resource methods, resolved once per method (the application path is fixed per deployment). */
+    private static final ClassValue<java.util.Map<Object, String>> ROOT_TEMPLATES = new ClassValue<>() {
+        @Override
+        protected java.util.Map<Object, String> computeValue(Class<?> type) {
+            return new java.util.concurrent.ConcurrentHashMap<>();
+        }
+    };
+
     static String template(String applicationPath, ResourceInfo resource, UriInfo uri) {
         try {
-            if (uri.getMatchedResources().size() <= 1 && resource != null && resource.getResourceClass() != null) {
-                Path classPath = resource.getResourceClass().getAnnotation(Path.class);
+            Class<?> resourceClass = resource == null ? null : resource.getResourceClass();
+            if (resourceClass != null && uri.getMatchedResources().size() <= 1) {
+                Path classPath = resourceClass.getAnnotation(Path.class);
                 if (classPath != null) {
                     Method method = resource.getResourceMethod();
-                    Path methodPath = method == null ? null : method.getAnnotation(Path.class);
-                    return join(applicationPath, classPath.value(), methodPath == null ? "" : methodPath.value());
+                    Object key = method == null ? resourceClass : method;
+                    return ROOT_TEMPLATES.get(resourceClass).computeIfAbsent(key, k -> {
+                        Path methodPath = method == null ? null : method.getAnnotation(Path.class);
+                        return join(applicationPath, classPath.value(), methodPath == null ? "" : methodPath.value());
+                    });
                 }
             }
             return fromParameters(applicationPath, uri);
