@@ -22,6 +22,7 @@ import java.util.logging.Logger;
 public final class DefaultTracer implements Tracer {
 
     private static final Logger LOG = Logger.getLogger(DefaultTracer.class.getName());
+    static final int MAX_NAME = 256;
 
     private final ThreadLocal<Object> current = new ThreadLocal<>();
     private final TelemetrySink telemetry;
@@ -136,7 +137,8 @@ public final class DefaultTracer implements Tracer {
                 localRoot = true;
             }
             RecordingSpan span = new RecordingSpan(this, buffer, localRoot, traceHigh, traceLow,
-                    nonZero(random.nextLong()), parentId, sampled, name, kind, role, subject, detail, parent);
+                    nonZero(random.nextLong()), parentId, sampled, RecordingSpan.cap(name, MAX_NAME), kind, role,
+                    RecordingSpan.cap(subject, MAX_NAME), RecordingSpan.cap(detail, MAX_NAME), parent);
             current.set(span);
             return span;
         } catch (RuntimeException e) {
