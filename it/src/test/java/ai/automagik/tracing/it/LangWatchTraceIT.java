@@ -24,7 +24,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -167,7 +166,7 @@ class LangWatchTraceIT {
     }
 
     private static String serverLogs() throws IOException {
-        Path logs = Paths.get("target/liberty/wlp/usr/servers/itServer/logs");
+        Path logs = ReferenceDeployment.serverLogs();
         StringBuilder all = new StringBuilder();
         try (Stream<Path> files = Files.walk(logs)) {
             for (Path file : files.filter(Files::isRegularFile).toList()) {

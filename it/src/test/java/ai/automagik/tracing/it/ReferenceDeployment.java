@@ -50,6 +50,14 @@ final class ReferenceDeployment {
         return war;
     }
 
+    /**
+     * The directory the server under test writes its logs to (set by the it module's server profile):
+     * Liberty's {@code logs} directory of the test server, or the directory of Payara Micro's log file.
+     */
+    static Path serverLogs() {
+        return Paths.get(System.getProperty("it.server.logs", "target/liberty/wlp/usr/servers/itServer/logs"));
+    }
+
     /** Under target/, so the tests never touch the machine's real home. */
     static Path temporaryHome() {
         try {

@@ -25,7 +25,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -212,13 +211,17 @@ class ReferenceDeploymentIT {
         assertThat(ready.body()).contains("automagik-tracing");
     }
 
+    /** Stack-trace lines in all of the server's log files (rotated ones included). */
     private static long stackFramesInLog() throws IOException {
-        Path log = Paths.get("target/liberty/wlp/usr/servers/itServer/logs/messages.log");
-        if (!Files.exists(log)) {
-            return 0;
+        Path logs = ReferenceDeployment.serverLogs();
+        assertThat(logs).as("the server's log directory").isDirectory();
+        long frames = 0;
+        try (var files = Files.walk(logs)) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                frames += new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1).lines()
+                        .filter(line -> line.startsWith("\tat ")).count();
+            }
         }
-        try (var lines = Files.lines(log, StandardCharsets.UTF_8)) {
-            return lines.filter(line -> line.startsWith("\tat ")).count();
-        }
+        return frames;
     }
 }
