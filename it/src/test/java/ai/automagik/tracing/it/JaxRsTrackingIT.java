@@ -1,0 +1,224 @@
+package ai.automagik.tracing.it;
+
+import ai.automagik.tracing.testing.LoopbackReceiver;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonValue;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.io.StringReader;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The JAX-RS integration on a running deployment: W3C traceparent continued and returned, malformed
+ * headers ignored, the skip list, route templates in spans and events, and the admin API's security,
+ * validation and persistent opt-out toggle.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class JaxRsTrackingIT {
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final String PARENT = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
+    private static LoopbackReceiver telemetry;
+    private static LoopbackReceiver collector;
+    private static Path home;
+
+    @ArquillianResource
+    URL base;
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        telemetry = LoopbackReceiver.start();
+        collector = LoopbackReceiver.start();
+        home = ReferenceDeployment.temporaryHome();
+        return ReferenceDeployment.war("jaxrs.war", home, Map.of(
+                "automagik.telemetry.endpoint", telemetry.uri("/v1/traces").toString(),
+                "automagik.otlp.endpoint", collector.uri("/v1/traces").toString(),
+                "automagik.sampling.rate", "1.0",
+                "automagik.sampling.max.per.second", "1000",
+                "automagik.trace.batch.timeout.ms", "20"));
+    }
+
+    @AfterAll
+    static void stopReceivers() {
+        if (telemetry != null) {
+            telemetry.close();
+            collector.close();
+        }
+    }
+
+    private HttpResponse<String> send(String method, String path, String body, Map<String, String> headers)
+            throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path.substring(1)))
+                .timeout(Duration.ofSeconds(30))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (body != null) {
+            request.header("Content-Type", "application/json");
+        }
+        headers.forEach(request::header);
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static Map<String, String> admin(String password) {
+        return Map.of("Authorization", "Basic " + Base64.getEncoder()
+                .encodeToString(("admin:" + password).getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private static List<JsonObject> spans(LoopbackReceiver receiver) {
+        List<JsonObject> spans = new ArrayList<>();
+        for (LoopbackReceiver.Request request : receiver.requests()) {
+            try (JsonReader reader = Json.createReader(new StringReader(request.bodyText()))) {
+                reader.readObject().getJsonArray("resourceSpans").getJsonObject(0).getJsonArray("scopeSpans")
+                        .getJsonObject(0).getJsonArray("spans").forEach(s -> spans.add(s.asJsonObject()));
+            }
+        }
+        return spans;
+    }
+
+    private static Optional<String> text(JsonObject span, String key) {
+        return span.getJsonArray("attributes").stream().map(JsonValue::asJsonObject)
+                .filter(a -> a.getString("key").equals(key))
+                .map(a -> {
+                    JsonObject value = a.getJsonObject("value");
+                    return value.containsKey("stringValue") ? value.getString("stringValue") : value.toString();
+                }).findFirst();
+    }
+
+    private static JsonObject awaitSpan(LoopbackReceiver receiver, java.util.function.Predicate<JsonObject> match)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (System.nanoTime() < deadline) {
+            Optional<JsonObject> found = spans(receiver).stream().filter(match).findFirst();
+            if (found.isPresent()) {
+                return found.get();
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("no matching span arrived; got " + spans(receiver).stream()
+                .map(s -> s.getString("name")).toList());
+    }
+
+    @Test
+    void anIncomingTraceparentIsContinuedAndReturned() throws Exception {
+        HttpResponse<String> response = send("POST", "/api/agents/simple/run", "{\"message\":\"continue\"}",
+                Map.of("traceparent", PARENT));
+        assertThat(response.statusCode()).isEqualTo(200);
+        String returned = response.headers().firstValue("traceparent").orElseThrow();
+        assertThat(returned).startsWith("00-4bf92f3577b34da6a3ce929d0e0e4736-").hasSize(55)
+                .doesNotContain("00f067aa0ba902b7");
+        assertThat(response.body()).contains("4bf92f3577b34da6a3ce929d0e0e4736");
+        JsonObject server = awaitSpan(collector, s -> s.getString("name").equals("POST /api/agents/{name}/run")
+                && s.getString("traceId").equals("4bf92f3577b34da6a3ce929d0e0e4736"));
+        assertThat(server.getString("parentSpanId")).isEqualTo("00f067aa0ba902b7");
+        assertThat(server.getInt("kind")).isEqualTo(2);
+        assertThat(text(server, "http.route")).hasValue("/api/agents/{name}/run");
+        assertThat(text(server, "http.response.status_code")).hasValueSatisfying(v -> assertThat(v).contains("200"));
+    }
+
+    @Test
+    void malformedAndOversizedHeadersStartANewTrace() throws Exception {
+        for (String header : List.of("garbage", "00-4BF92F3577B34DA6A3CE929D0E0E4736-00F067AA0BA902B7-01",
+                "00-00000000000000000000000000000000-00f067aa0ba902b7-01", PARENT + "-" + "x".repeat(2000))) {
+            HttpResponse<String> response = send("GET", "/api/agents", null, Map.of("traceparent", header));
+            assertThat(response.statusCode()).isEqualTo(200);
+            String returned = response.headers().firstValue("traceparent").orElseThrow();
+            assertThat(returned).matches("00-[0-9a-f]{32}-[0-9a-f]{16}-0[01]")
+                    .doesNotContain("4bf92f3577b34da6a3ce929d0e0e4736");
+        }
+    }
+
+    @Test
+    void routeTemplatesNeverRawPathsAndStatusCodesReachTelemetry() throws Exception {
+        assertThat(send("POST", "/api/agents/failing/run", "{\"message\":\"x\"}", Map.of()).statusCode()).isEqualTo(500);
+        assertThat(send("POST", "/api/agents/nobody/run", "{\"message\":\"x\"}", Map.of()).statusCode()).isEqualTo(404);
+        assertThat(send("GET", "/api/no-such-path", null, Map.of()).statusCode()).isEqualTo(404);
+        JsonObject failing = awaitSpan(telemetry, s -> s.getString("name").equals("api.request")
+                && text(s, "event.status_code").map(v -> v.contains("500")).orElse(false));
+        assertThat(text(failing, "event.route")).hasValue("/api/agents/{name}/run");
+        awaitSpan(telemetry, s -> s.getString("name").equals("api.request")
+                && text(s, "event.status_code").map(v -> v.contains("404")).orElse(false));
+        assertThat(spans(telemetry)).noneMatch(s -> text(s, "event.route").map(r -> r.contains("failing")
+                || r.contains("nobody") || r.contains("no-such-path")).orElse(false));
+        awaitSpan(telemetry, s -> s.getString("name").equals("agent.error")
+                && text(s, "event.error_type").map(v -> v.equals("HTTP 500")).orElse(false));
+    }
+
+    @Test
+    void theSkipListAndTheAdminApiAreNotTracked() throws Exception {
+        send("GET", "/api/tracing/status", null, admin(ReferenceDeployment.ADMIN_PASSWORD));
+        send("GET", "/api/agents", null, Map.of());
+        awaitSpan(telemetry, s -> text(s, "event.route").map("/api/agents"::equals).orElse(false));
+        assertThat(spans(telemetry)).noneMatch(s -> text(s, "event.route").map(r -> r.startsWith("/api/tracing"))
+                .orElse(false));
+        assertThat(spans(collector)).noneMatch(s -> s.getString("name").contains("/api/tracing"));
+    }
+
+    @Test
+    void everyAdminEndpointNeedsTheAdminAndValidatesItsInput() throws Exception {
+        Map<String, String[]> endpoints = Map.of(
+                "/api/tracing/status", new String[] {"GET", null},
+                "/api/tracing/config", new String[] {"GET", null},
+                "/api/tracing/test-event", new String[] {"POST", ""},
+                "/api/tracing/telemetry", new String[] {"PUT", "{\"enabled\": true}"});
+        for (Map.Entry<String, String[]> endpoint : endpoints.entrySet()) {
+            String path = endpoint.getKey();
+            String method = endpoint.getValue()[0];
+            String body = endpoint.getValue()[1];
+            assertThat(send(method, path, body, Map.of()).statusCode()).as(path + " anonymous").isEqualTo(401);
+            assertThat(send(method, path, body, admin("wrong")).statusCode()).as(path + " wrong password").isEqualTo(401);
+            assertThat(send(method, path, body, admin(ReferenceDeployment.ADMIN_PASSWORD)).statusCode())
+                    .as(path + " admin").isBetween(200, 202);
+        }
+        for (String bad : List.of("", "not json", "[]", "{\"enabled\": \"yes\"}", "{\"other\": true}")) {
+            HttpResponse<String> response = send("PUT", "/api/tracing/telemetry", bad, admin(ReferenceDeployment.ADMIN_PASSWORD));
+            assertThat(response.statusCode()).as(bad).isEqualTo(400);
+            assertThat(response.body()).contains("\"error\"");
+        }
+        String config = send("GET", "/api/tracing/config", null, admin(ReferenceDeployment.ADMIN_PASSWORD)).body();
+        assertThat(config).contains("automagik.telemetry.endpoint").doesNotContain(ReferenceDeployment.ADMIN_PASSWORD);
+    }
+
+    @Test
+    void theToggleWritesTheOptOutFileAndStopsTelemetryAtOnce() throws Exception {
+        Map<String, String> auth = admin(ReferenceDeployment.ADMIN_PASSWORD);
+        try {
+            HttpResponse<String> off = send("PUT", "/api/tracing/telemetry", "{\"enabled\": false}", auth);
+            assertThat(off.statusCode()).isEqualTo(200);
+            assertThat(off.body()).contains("\"telemetryEnabled\":false");
+            assertThat(Files.exists(home.resolve(".automagik-no-telemetry"))).isTrue();
+            Thread.sleep(300);
+            int before = telemetry.requests().size();
+            send("POST", "/api/agents/simple/run", "{\"message\":\"while off\"}", Map.of());
+            Thread.sleep(1000);
+            assertThat(telemetry.requests()).hasSize(before);
+        } finally {
+            HttpResponse<String> on = send("PUT", "/api/tracing/telemetry", "{\"enabled\": true}", auth);
+            assertThat(on.statusCode()).isEqualTo(200);
+        }
+        assertThat(Files.exists(home.resolve(".automagik-no-telemetry"))).isFalse();
+    }
+}
