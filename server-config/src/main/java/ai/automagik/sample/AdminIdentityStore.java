@@ -21,15 +21,19 @@ import java.util.logging.Logger;
 /**
  * The reference deployment's one operator: user {@code admin} in the role {@code tracing-admin}, with the
  * password from {@code AUTOMAGIK_ADMIN_PASSWORD}; when that is unset, a random password is generated
- * and logged once at start-up. Standard Jakarta Security, nothing server-specific.
+ * and logged once at start-up. A {@code viewer} without the role exists only when
+ * {@code automagik.viewer.password} is set. Standard Jakarta Security, nothing server-specific.
  */
 @ApplicationScoped
 public class AdminIdentityStore implements IdentityStore {
 
     static final String USER = "admin";
+    /** An authenticated user without the admin role, only when {@code automagik.viewer.password} is set. */
+    static final String VIEWER = "viewer";
     private static final Logger LOG = Logger.getLogger(AdminIdentityStore.class.getName());
 
     private byte[] password;
+    private byte[] viewerPassword;
 
     /** Creates the store at start-up, so a generated password is logged before anyone needs it. */
     void onStart(@Observes @Initialized(ApplicationScoped.class) Object event) {
@@ -48,6 +52,8 @@ public class AdminIdentityStore implements IdentityStore {
             LOG.warning("AUTOMAGIK_ADMIN_PASSWORD is not set; generated the admin password for this run: " + configured);
         }
         password = configured.getBytes(StandardCharsets.UTF_8);
+        viewerPassword = ConfigProvider.getConfig().getOptionalValue("automagik.viewer.password", String.class)
+                .filter(p -> !p.isBlank()).map(p -> p.getBytes(StandardCharsets.UTF_8)).orElse(null);
     }
 
     @Override
@@ -55,6 +61,11 @@ public class AdminIdentityStore implements IdentityStore {
         if (credential instanceof UsernamePasswordCredential login && USER.equals(login.getCaller())
                 && MessageDigest.isEqual(password, login.getPasswordAsString().getBytes(StandardCharsets.UTF_8))) {
             return new CredentialValidationResult(USER, Set.of(TracingAdminResource.ROLE));
+        }
+        if (viewerPassword != null && credential instanceof UsernamePasswordCredential login
+                && VIEWER.equals(login.getCaller())
+                && MessageDigest.isEqual(viewerPassword, login.getPasswordAsString().getBytes(StandardCharsets.UTF_8))) {
+            return new CredentialValidationResult(VIEWER, Set.of());
         }
         return CredentialValidationResult.INVALID_RESULT;
     }

@@ -43,6 +43,7 @@ class JaxRsTrackingIT {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static final String PARENT = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
+    private static final String VIEWER_PASSWORD = "it-viewer-password-3c9a";
     private static LoopbackReceiver telemetry;
     private static LoopbackReceiver collector;
     private static Path home;
@@ -60,7 +61,8 @@ class JaxRsTrackingIT {
                 "automagik.otlp.endpoint", collector.uri("/v1/traces").toString(),
                 "automagik.sampling.rate", "1.0",
                 "automagik.sampling.max.per.second", "1000",
-                "automagik.trace.batch.timeout.ms", "20"));
+                "automagik.trace.batch.timeout.ms", "20",
+                "automagik.viewer.password", VIEWER_PASSWORD));
     }
 
     @AfterAll
@@ -165,6 +167,39 @@ class JaxRsTrackingIT {
                 || r.contains("nobody") || r.contains("no-such-path")).orElse(false));
         awaitSpan(telemetry, s -> s.getString("name").equals("agent.error")
                 && text(s, "event.error_type").map(v -> v.equals("HTTP 500")).orElse(false));
+    }
+
+    @Test
+    void asyncResourcesSubResourcesAndMappedExceptionsAreTrackedWithTheirTemplates() throws Exception {
+        assertThat(send("GET", "/api/demo/async", null, Map.of()).body()).contains("later");
+        assertThat(send("GET", "/api/demo/stage", null, Map.of()).body()).contains("staged");
+        HttpResponse<String> item = send("GET", "/api/demo/items/item-42", null, Map.of());
+        assertThat(item.statusCode()).isEqualTo(200);
+        assertThat(item.headers().firstValue("traceparent")).isPresent();
+        HttpResponse<String> conflict = send("GET", "/api/demo/conflict", null, Map.of());
+        assertThat(conflict.statusCode()).isEqualTo(409);
+        for (String route : List.of("/api/demo/async", "/api/demo/stage", "/api/demo/items/{id}", "/api/demo/conflict")) {
+            awaitSpan(telemetry, s -> s.getString("name").equals("api.request")
+                    && text(s, "event.route").map(route::equals).orElse(false));
+        }
+        JsonObject mapped = awaitSpan(telemetry, s -> text(s, "event.route").map("/api/demo/conflict"::equals)
+                .orElse(false));
+        assertThat(text(mapped, "event.status_code")).hasValueSatisfying(v -> assertThat(v).contains("409"));
+        assertThat(spans(telemetry)).noneMatch(s -> text(s, "event.route").map(r -> r.contains("item-42"))
+                .orElse(false));
+        JsonObject async = awaitSpan(collector, s -> s.getString("name").equals("GET /api/demo/async"));
+        assertThat(text(async, "http.response.status_code")).hasValueSatisfying(v -> assertThat(v).contains("200"));
+    }
+
+    @Test
+    void anAuthenticatedUserWithoutTheRoleIsForbidden() throws Exception {
+        Map<String, String> viewer = Map.of("Authorization", "Basic " + Base64.getEncoder()
+                .encodeToString(("viewer:" + VIEWER_PASSWORD).getBytes(StandardCharsets.UTF_8)));
+        assertThat(send("GET", "/api/tracing/status", null, viewer).statusCode()).isEqualTo(403);
+        assertThat(send("GET", "/api/tracing/config", null, viewer).statusCode()).isEqualTo(403);
+        assertThat(send("POST", "/api/tracing/test-event", "", viewer).statusCode()).isEqualTo(403);
+        assertThat(send("PUT", "/api/tracing/telemetry", "{\"enabled\": false}", viewer).statusCode()).isEqualTo(403);
+        assertThat(send("GET", "/api/agents", null, viewer).statusCode()).isEqualTo(200);
     }
 
     @Test
