@@ -72,6 +72,7 @@ public final class Pipeline<E> {
     private final Object settleMonitor = new Object();
     private volatile boolean closed;
     private volatile boolean abandoned;
+    private volatile SettlementListener<E> settlementListener;
 
     public Pipeline(PipelineSettings settings, BatchExporter<E> exporter, SendGate gate, ThreadFactory threads) {
         this.settings = settings;
@@ -113,6 +114,11 @@ public final class Pipeline<E> {
             wakeBatcher(state);
         }
         return true;
+    }
+
+    /** Called on the settling thread with each batch's items and outcome (one listener; keep it quick). */
+    public void onSettled(SettlementListener<E> listener) {
+        this.settlementListener = listener;
     }
 
     /** Counts an event that was refused before it reached the queue (for example: opted out). */
@@ -338,6 +344,14 @@ public final class Pipeline<E> {
         }
         inFlight.addAndGet(-batch.items.size());
         outstanding.remove(batch);
+        SettlementListener<E> listener = settlementListener;
+        if (listener != null) {
+            try {
+                listener.settled(batch.items, outcome);
+            } catch (RuntimeException e) {
+                LOG.log(Level.FINE, "A settlement listener failed", e);
+            }
+        }
         if (flushWaiters.get() > 0) {
             synchronized (settleMonitor) {
                 settleMonitor.notifyAll();

@@ -45,6 +45,7 @@ public final class ObservabilityLayer implements TraceSink, AutoCloseable {
     private final TailSampler sampler;
     private final List<Destination<SpanData>> destinations = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final List<HttpSender> senders = new ArrayList<>();
+    private final RecentTraces recentTraces = new RecentTraces(20, 200);
     private volatile boolean allowed = true;
 
     /** A layer sending to every enabled provider (a provider whose name was taken already is skipped). */
@@ -150,6 +151,7 @@ public final class ObservabilityLayer implements TraceSink, AutoCloseable {
             return;
         }
         spans.add(root);
+        recentTraces.add(spans);
         for (Destination<SpanData> destination : destinations) {
             for (SpanData span : spans) {
                 destination.pipeline().offer(span);
@@ -164,6 +166,11 @@ public final class ObservabilityLayer implements TraceSink, AutoCloseable {
                 destination.pipeline().offer(span);
             }
         }
+    }
+
+    /** The last traces the sampler kept (whether or not their export succeeded). */
+    public RecentTraces recentTraces() {
+        return recentTraces;
     }
 
     public Map<String, Long> samplingDecisions() {

@@ -47,6 +47,7 @@ public final class TelemetryLayer implements TelemetrySink, AutoCloseable {
     private final ThreadFactory threads;
     private final RecentPayloads recent;
     private final CircuitStateTracker circuit;
+    private final TestEvents testEvents = new TestEvents();
 
     private volatile OptOutState state;
     private volatile Destination<TelemetryRecord> destination;
@@ -99,17 +100,28 @@ public final class TelemetryLayer implements TelemetrySink, AutoCloseable {
     }
 
     /**
-     * Queues an event now and returns the span id (16 hex digits) it will carry; when telemetry is off
-     * or the queue is full the event is counted as dropped and the id is still returned.
+     * Queues a {@code test.event} and returns the span id (16 hex digits) it carries; follow it with
+     * {@link #testEventStatus(String)}. When telemetry is off or the queue is full it is counted as
+     * dropped and its status says why.
      */
-    public String recordNow(TelemetryEvent event, long epochNanos) {
+    public String recordTestEvent(long epochNanos) {
         long spanId = newSpanId();
+        String id = TraceContext.hex(spanId);
+        Pipeline<TelemetryRecord> pipeline = destination().pipeline();
         if (!enabled()) {
-            destination().pipeline().recordDropped(DROPPED_OPTED_OUT);
-        } else {
-            destination().pipeline().offer(new TelemetryRecord(event, spanId, epochNanos, epochNanos));
+            pipeline.recordDropped(DROPPED_OPTED_OUT);
+            testEvents.dropped(spanId, id, DROPPED_OPTED_OUT + ": " + state().reason());
+            return id;
         }
-        return TraceContext.hex(spanId);
+        testEvents.queued(spanId, id);
+        if (!pipeline.offer(new TelemetryRecord(TelemetryEvent.testEvent(), spanId, epochNanos, epochNanos))) {
+            testEvents.dropped(spanId, id, pipeline.isShutdown() ? Pipeline.DROPPED_SHUT_DOWN : Pipeline.DROPPED_QUEUE_FULL);
+        }
+        return id;
+    }
+
+    public java.util.Optional<TestEventStatus> testEventStatus(String id) {
+        return testEvents.status(id);
     }
 
     private static long newSpanId() {
@@ -150,6 +162,8 @@ public final class TelemetryLayer implements TelemetrySink, AutoCloseable {
             }
             return otlp.export(spans);
         }, () -> refreshState().telemetryEnabled() ? null : DROPPED_OPTED_OUT, threads);
+        String endpointShown = Destination.withoutCredentials(config.telemetryEndpoint());
+        pipeline.onSettled((records, outcome) -> testEvents.settled(records, outcome, endpointShown));
         return new Destination<>(NAME, config.telemetryEndpoint(), pipeline, circuit);
     }
 

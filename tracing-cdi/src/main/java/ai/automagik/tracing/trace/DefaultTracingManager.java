@@ -8,6 +8,7 @@ import ai.automagik.tracing.TelemetryEvent;
 import ai.automagik.tracing.Tracer;
 import ai.automagik.tracing.TracingManager;
 import ai.automagik.tracing.config.TracingConfig;
+import ai.automagik.tracing.otlp.SpanData;
 import ai.automagik.tracing.export.RecentPayloads;
 import ai.automagik.tracing.export.SendGuard;
 import ai.automagik.tracing.privacy.AnonymousId;
@@ -17,11 +18,13 @@ import ai.automagik.tracing.privacy.OptOutState;
 import ai.automagik.tracing.provider.Destination;
 import ai.automagik.tracing.provider.ObservabilityLayer;
 import ai.automagik.tracing.provider.TelemetryLayer;
+import ai.automagik.tracing.provider.TestEventStatus;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -146,7 +149,22 @@ public final class DefaultTracingManager implements TracingManager {
 
     @Override
     public String sendTestEvent() {
-        return telemetry.recordNow(TelemetryEvent.testEvent(), System.currentTimeMillis() * 1_000_000L);
+        return telemetry.recordTestEvent(System.currentTimeMillis() * 1_000_000L);
+    }
+
+    /** How the test event {@code id} (from {@link #sendTestEvent()}) is doing; empty when not remembered. */
+    public Optional<TestEventStatus> testEventStatus(String id) {
+        return telemetry.testEventStatus(id);
+    }
+
+    /** The last observability traces the sampler kept, newest first. */
+    public List<List<SpanData>> recentTraces() {
+        return observability.recentTraces().list();
+    }
+
+    /** Whether any observability provider (LangWatch, OTLP, an application's own) is configured. */
+    public boolean observabilityConfigured() {
+        return observability.configured();
     }
 
     /** The last payloads sent (or logged in debug mode), newest first, exactly as they left. */
