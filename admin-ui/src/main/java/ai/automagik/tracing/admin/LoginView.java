@@ -8,6 +8,7 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.server.VaadinService;
 import com.vaadin.flow.server.VaadinServletRequest;
 import com.vaadin.flow.server.VaadinServletResponse;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
@@ -60,6 +61,8 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
                         .credential(new UsernamePasswordCredential(event.getUsername(), new Password(event.getPassword())))
                         .newAuthentication(true));
         if (status == AuthenticationStatus.SUCCESS && request.isUserInRole(AdminView.ROLE)) {
+            // a new session id after login, so an id planted before it is worth nothing (session fixation)
+            VaadinService.reinitializeSession(request);
             getUI().ifPresent(ui -> ui.navigate(setup.path().dashboard()));
         } else {
             login.setError(true);

@@ -126,6 +126,27 @@ class AdminConsoleIT {
     }
 
     @Test
+    void loggingInIssuesANewSessionId() {
+        browser.open(base, CONSOLE);
+        browser.await(d -> browser.deep("vaadin-login-form"));
+        String before = browser.driver.manage().getCookieNamed("JSESSIONID").getValue();
+        logInAsAdmin();
+        String after = browser.driver.manage().getCookieNamed("JSESSIONID").getValue();
+        assertThat(after).isNotEqualTo(before);
+    }
+
+    @Test
+    void logOutEndsTheSession() {
+        logInAsAdmin();
+        assertThat(browser.text("signed-in-user")).isEqualTo("admin");
+        browser.byId("logout").click();
+        browser.await(d -> browser.deep("vaadin-login-form"));
+        browser.open(base, CONSOLE + "/privacy");
+        browser.await(d -> browser.deep("vaadin-login-form"));
+        assertThat(browser.present("telemetry-toggle")).isFalse();
+    }
+
+    @Test
     void theDashboardCountsAgentRunsLiveWithoutAReload() throws Exception {
         logInAsAdmin();
         browser.script("window.__consoleNotReloaded = 'yes'");
