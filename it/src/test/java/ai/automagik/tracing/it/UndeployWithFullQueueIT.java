@@ -35,6 +35,7 @@ import org.junit.jupiter.api.MethodOrderer.OrderAnnotation;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
@@ -46,6 +47,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
 @TestMethodOrder(OrderAnnotation.class)
+// Payara Micro's Arquillian adapter has no undeploy: it ends the deployment's JVM (SIGTERM), where neither
+// the drain nor its log line could be observed (docs/RELIABILITY.md). Liberty undeploys inside a running server.
+@DisabledIfSystemProperty(named = "arquillian.launch", matches = "payara-micro")
 class UndeployWithFullQueueIT {
 
     private static final int RUNS = 40;
@@ -54,6 +58,7 @@ class UndeployWithFullQueueIT {
     private static final Pattern FINAL = Pattern.compile("Automagik Tracing stopped for service '([^']+)': telemetry "
             + "queued=(\\d+) processed=(\\d+) dropped=(\\d+) failed=(\\d+) queueSize=(\\d+) inFlight=(\\d+)");
     private static LoopbackReceiver collector;
+    private static long queuedBeforeStop;
 
     @ArquillianResource
     Deployer deployer;
@@ -102,6 +107,7 @@ class UndeployWithFullQueueIT {
             JsonObject tracer = reader.readObject().getJsonObject("tracer");
             assertThat(tracer.getJsonNumber("queueSize").longValue()).as("events waiting when the stop begins: %s", tracer)
                     .isGreaterThanOrEqualTo(RUNS);
+            queuedBeforeStop = tracer.getJsonNumber("queued").longValue();
             return tracer;
         }
     }
@@ -166,8 +172,12 @@ class UndeployWithFullQueueIT {
     @Order(3)
     void undeployingDeliversEverythingQueued() throws Exception {
         deployer.undeploy("collector-up");
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (spansReceived() < queuedBeforeStop && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+        assertThat(spansReceived()).as("spans at the collector after the stop").isGreaterThanOrEqualTo(queuedBeforeStop);
         long[] c = finalCounters("automagik-undeploy-up");
-        assertThat(c[0]).as("queued").isGreaterThanOrEqualTo(RUNS);
         assertThat(c[1]).as("processed").isEqualTo(c[0]);
         assertThat(c[2] + c[3] + c[4] + c[5]).as("dropped + failed + queueSize + inFlight").isZero();
         assertThat(spansReceived()).as("spans at the collector").isEqualTo(c[0]);
@@ -193,7 +203,7 @@ class UndeployWithFullQueueIT {
         deployer.undeploy("collector-down");
         Duration took = Duration.ofNanos(System.nanoTime() - started);
         long[] c = finalCounters("automagik-undeploy-down");
-        assertThat(c[0]).as("queued").isGreaterThanOrEqualTo(RUNS);
+        assertThat(c[0]).as("queued").isGreaterThanOrEqualTo(queuedBeforeStop);
         assertThat(c[1]).as("processed").isZero();
         assertThat(c[3]).as("failed").isEqualTo(c[0] - c[2]);
         assertThat(c[4] + c[5]).as("queueSize + inFlight").isZero();
