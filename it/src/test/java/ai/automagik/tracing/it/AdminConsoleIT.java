@@ -252,12 +252,7 @@ class AdminConsoleIT {
         logInAsAdmin();
         browser.byId("send-test-event").click();
         browser.await(d -> "DELIVERED".equals(browser.byId("test-event-status").getAttribute("data-state")));
-        StringBuilder captured = new StringBuilder();
-        try (java.util.stream.Stream<java.nio.file.Path> files = java.nio.file.Files.walk(ReferenceDeployment.serverLogs())) {
-            for (java.nio.file.Path file : files.filter(java.nio.file.Files::isRegularFile).toList()) {
-                captured.append(java.nio.file.Files.readString(file, java.nio.charset.StandardCharsets.ISO_8859_1));
-            }
-        }
+        StringBuilder captured = new StringBuilder(ReferenceDeployment.serverLogText());
         for (LoopbackReceiver receiver : new LoopbackReceiver[] {telemetry, langwatch, collector}) {
             receiver.requests().forEach(r -> captured.append(r.bodyText()));
         }

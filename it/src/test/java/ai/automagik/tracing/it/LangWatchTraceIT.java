@@ -14,22 +14,17 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-import java.io.IOException;
 import java.io.StringReader;
 import java.net.URI;
 import java.net.URL;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -162,17 +157,7 @@ class LangWatchTraceIT {
             assertThat(r.path()).isEqualTo("/v1/traces");
         });
 
-        assertThat(serverLogs()).as("server logs").doesNotContain(KEY).doesNotContain(KEY.substring(5, 20));
+        assertThat(ReferenceDeployment.serverLogText()).as("server logs").doesNotContain(KEY).doesNotContain(KEY.substring(5, 20));
     }
 
-    private static String serverLogs() throws IOException {
-        Path logs = ReferenceDeployment.serverLogs();
-        StringBuilder all = new StringBuilder();
-        try (Stream<Path> files = Files.walk(logs)) {
-            for (Path file : files.filter(Files::isRegularFile).toList()) {
-                all.append(new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1));
-            }
-        }
-        return all.toString();
-    }
 }

@@ -58,6 +58,19 @@ final class ReferenceDeployment {
         return Paths.get(System.getProperty("it.server.logs", "target/liberty/wlp/usr/servers/itServer/logs"));
     }
 
+    /** Everything the server under test has logged so far, all files (rotated ones included). */
+    static String serverLogText() {
+        StringBuilder all = new StringBuilder();
+        try (java.util.stream.Stream<Path> files = Files.walk(serverLogs())) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                all.append(new String(Files.readAllBytes(file), java.nio.charset.StandardCharsets.ISO_8859_1));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return all.toString();
+    }
+
     /** Under target/, so the tests never touch the machine's real home. */
     static Path temporaryHome() {
         try {

@@ -7,7 +7,6 @@ import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
-import java.io.IOException;
 import java.io.StringReader;
 import java.net.URI;
 import java.net.URL;
@@ -15,14 +14,11 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.jboss.arquillian.container.test.api.Deployer;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.OperateOnDeployment;
@@ -116,7 +112,7 @@ class UndeployWithFullQueueIT {
     private static long[] finalCounters(String service) throws Exception {
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         while (System.nanoTime() < deadline) {
-            Matcher m = FINAL.matcher(serverLogs());
+            Matcher m = FINAL.matcher(ReferenceDeployment.serverLogText());
             while (m.find()) {
                 if (m.group(1).equals(service)) {
                     long[] counters = new long[6];
@@ -129,16 +125,6 @@ class UndeployWithFullQueueIT {
             Thread.sleep(200);
         }
         throw new AssertionError("no final counters for " + service + " in " + ReferenceDeployment.serverLogs());
-    }
-
-    private static String serverLogs() throws IOException {
-        StringBuilder all = new StringBuilder();
-        try (Stream<Path> files = Files.walk(ReferenceDeployment.serverLogs())) {
-            for (Path file : files.filter(Files::isRegularFile).toList()) {
-                all.append(new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1));
-            }
-        }
-        return all.toString();
     }
 
     private static long spansReceived() {
