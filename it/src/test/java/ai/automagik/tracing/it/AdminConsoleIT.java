@@ -150,6 +150,11 @@ class AdminConsoleIT {
     void theDashboardCountsAgentRunsLiveWithoutAReload() throws Exception {
         logInAsAdmin();
         browser.script("window.__consoleNotReloaded = 'yes'");
+        // in-app navigation away and back must keep the view live
+        browser.deep("vaadin-side-nav-item[path$='privacy']").click();
+        browser.byId("telemetry-toggle");
+        browser.deep("vaadin-side-nav-item[path='" + CONSOLE + "']").click();
+        browser.byId("metric-queued");
         long queuedBefore = number(browser.text("metric-queued"));
         long processedBefore = number(browser.text("metric-processed"));
         for (int i = 0; i < 3; i++) {
