@@ -43,9 +43,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
 @TestMethodOrder(OrderAnnotation.class)
-// Payara Micro's Arquillian adapter has no undeploy: it ends the deployment's JVM (SIGTERM), where neither
-// the drain nor its log line could be observed, although Micro drains on SIGTERM when run by hand
-// (docs/RELIABILITY.md). Liberty undeploys inside a running server.
+// Payara Micro's Arquillian adapter has no undeploy (it ends the deployment's JVM); PayaraMicroStopIT covers
+// Micro's own stop instead. Liberty undeploys inside a running server.
 @DisabledIfSystemProperty(named = "arquillian.launch", matches = "payara-micro")
 class UndeployWithFullQueueIT {
 
