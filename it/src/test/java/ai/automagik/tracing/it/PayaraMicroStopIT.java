@@ -3,24 +3,18 @@ package ai.automagik.tracing.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.automagik.tracing.testing.LoopbackReceiver;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
-import jakarta.json.JsonValue;
 import java.io.File;
-import java.io.StringReader;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -67,15 +61,15 @@ class PayaraMicroStopIT {
                             HttpResponse.BodyHandlers.ofString());
                     assertThat(response.statusCode()).isEqualTo(200);
                 }
-                JsonObject tracer = status(base);
+                JsonObject tracer = ReferenceDeployment.status(HTTP, base).getJsonObject("tracer");
                 long queued = tracer.getJsonNumber("queued").longValue();
                 assertThat(tracer.getJsonNumber("queueSize").longValue() + tracer.getJsonNumber("inFlight").longValue())
                         .as("events waiting when the stop begins: %s", tracer).isGreaterThanOrEqualTo(RUNS);
-                assertThat(spans(collector)).as("nothing sent before the stop").isZero();
+                assertThat(ReferenceDeployment.spansReceived(collector)).as("nothing sent before the stop").isZero();
 
                 micro.destroy();
                 assertThat(micro.waitFor(60, TimeUnit.SECONDS)).as("Payara Micro ended").isTrue();
-                assertThat(spans(collector)).as("spans at the collector after SIGTERM").isEqualTo(queued);
+                assertThat(ReferenceDeployment.spansReceived(collector)).as("spans at the collector after SIGTERM").isEqualTo(queued);
             } finally {
                 micro.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
             }
@@ -106,30 +100,5 @@ class PayaraMicroStopIT {
             Thread.sleep(500);
         }
         throw new AssertionError("Payara Micro did not become ready at " + base);
-    }
-
-    private static JsonObject status(String base) throws Exception {
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(base + "api/tracing/status"))
-                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
-                        ("admin:" + ReferenceDeployment.ADMIN_PASSWORD).getBytes(StandardCharsets.UTF_8)))
-                .GET().build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).isEqualTo(200);
-        try (JsonReader reader = Json.createReader(new StringReader(response.body()))) {
-            return reader.readObject().getJsonObject("tracer");
-        }
-    }
-
-    private static long spans(LoopbackReceiver receiver) {
-        long spans = 0;
-        for (LoopbackReceiver.Request request : receiver.requests()) {
-            try (JsonReader reader = Json.createReader(new StringReader(request.bodyText()))) {
-                for (JsonValue resource : reader.readObject().getJsonArray("resourceSpans")) {
-                    for (JsonValue scope : resource.asJsonObject().getJsonArray("scopeSpans")) {
-                        spans += scope.asJsonObject().getJsonArray("spans").size();
-                    }
-                }
-            }
-        }
-        return spans;
     }
 }

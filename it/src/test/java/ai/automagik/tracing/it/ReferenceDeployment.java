@@ -1,18 +1,32 @@
 package ai.automagik.tracing.it;
 
-import org.jboss.shrinkwrap.api.ShrinkWrap;
-import org.jboss.shrinkwrap.api.asset.StringAsset;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import ai.automagik.tracing.testing.LoopbackReceiver;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonValue;
 import java.io.File;
 import java.io.IOException;
+import java.io.StringReader;
 import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.asset.StringAsset;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
 
 /**
  * The reference deployment's WAR, as built, with its {@code microprofile-config.properties} replaced
@@ -58,12 +72,40 @@ final class ReferenceDeployment {
         return Paths.get(System.getProperty("it.server.logs", "target/liberty/wlp/usr/servers/itServer/logs"));
     }
 
+    /** {@code GET api/tracing/status} as the admin; the answer must be 200. */
+    static JsonObject status(HttpClient http, String base) throws Exception {
+        HttpResponse<String> response = http.send(HttpRequest
+                .newBuilder(URI.create(base + "api/tracing/status"))
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
+                        ("admin:" + ADMIN_PASSWORD).getBytes(StandardCharsets.UTF_8)))
+                .GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(200);
+        try (JsonReader reader = Json.createReader(new StringReader(response.body()))) {
+            return reader.readObject();
+        }
+    }
+
+    /** How many spans all OTLP/JSON requests a receiver got carried. */
+    static long spansReceived(LoopbackReceiver receiver) {
+        long spans = 0;
+        for (LoopbackReceiver.Request request : receiver.requests()) {
+            try (JsonReader reader = Json.createReader(new StringReader(request.bodyText()))) {
+                for (JsonValue resource : reader.readObject().getJsonArray("resourceSpans")) {
+                    for (JsonValue scope : resource.asJsonObject().getJsonArray("scopeSpans")) {
+                        spans += scope.asJsonObject().getJsonArray("spans").size();
+                    }
+                }
+            }
+        }
+        return spans;
+    }
+
     /** Everything the server under test has logged so far, all files (rotated ones included). */
     static String serverLogText() {
         StringBuilder all = new StringBuilder();
-        try (java.util.stream.Stream<Path> files = Files.walk(serverLogs())) {
+        try (Stream<Path> files = Files.walk(serverLogs())) {
             for (Path file : files.filter(Files::isRegularFile).toList()) {
-                all.append(new String(Files.readAllBytes(file), java.nio.charset.StandardCharsets.ISO_8859_1));
+                all.append(new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -3,19 +3,13 @@ package ai.automagik.tracing.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.automagik.tracing.testing.LoopbackReceiver;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
-import jakarta.json.JsonValue;
-import java.io.StringReader;
 import java.net.URI;
 import java.net.URL;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -95,17 +89,11 @@ class UndeployWithFullQueueIT {
                     HttpResponse.BodyHandlers.ofString());
             assertThat(response.statusCode()).isEqualTo(200);
         }
-        HttpResponse<String> status = HTTP.send(HttpRequest.newBuilder(URI.create(base + "api/tracing/status"))
-                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
-                        ("admin:" + ReferenceDeployment.ADMIN_PASSWORD).getBytes(StandardCharsets.UTF_8)))
-                .GET().build(), HttpResponse.BodyHandlers.ofString());
-        try (JsonReader reader = Json.createReader(new StringReader(status.body()))) {
-            JsonObject tracer = reader.readObject().getJsonObject("tracer");
-            assertThat(tracer.getJsonNumber("queueSize").longValue()).as("events waiting when the stop begins: %s", tracer)
-                    .isGreaterThanOrEqualTo(RUNS);
-            queuedBeforeStop = tracer.getJsonNumber("queued").longValue();
-            return tracer;
-        }
+        JsonObject tracer = ReferenceDeployment.status(HTTP, base.toString()).getJsonObject("tracer");
+        assertThat(tracer.getJsonNumber("queueSize").longValue()).as("events waiting when the stop begins: %s", tracer)
+                .isGreaterThanOrEqualTo(RUNS);
+        queuedBeforeStop = tracer.getJsonNumber("queued").longValue();
+        return tracer;
     }
 
     /** The final counters the stop logged for {@code service}: queued, processed, dropped, failed, queueSize, inFlight. */
@@ -127,19 +115,6 @@ class UndeployWithFullQueueIT {
         throw new AssertionError("no final counters for " + service + " in " + ReferenceDeployment.serverLogs());
     }
 
-    private static long spansReceived() {
-        long spans = 0;
-        for (LoopbackReceiver.Request request : collector.requests()) {
-            try (JsonReader reader = Json.createReader(new StringReader(request.bodyText()))) {
-                for (JsonValue resource : reader.readObject().getJsonArray("resourceSpans")) {
-                    for (JsonValue scope : resource.asJsonObject().getJsonArray("scopeSpans")) {
-                        spans += scope.asJsonObject().getJsonArray("spans").size();
-                    }
-                }
-            }
-        }
-        return spans;
-    }
 
     @Test
     @Order(1)
@@ -159,14 +134,14 @@ class UndeployWithFullQueueIT {
     void undeployingDeliversEverythingQueued() throws Exception {
         deployer.undeploy("collector-up");
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (spansReceived() < queuedBeforeStop && System.nanoTime() < deadline) {
+        while (ReferenceDeployment.spansReceived(collector) < queuedBeforeStop && System.nanoTime() < deadline) {
             Thread.sleep(100);
         }
-        assertThat(spansReceived()).as("spans at the collector after the stop").isGreaterThanOrEqualTo(queuedBeforeStop);
+        assertThat(ReferenceDeployment.spansReceived(collector)).as("spans at the collector after the stop").isGreaterThanOrEqualTo(queuedBeforeStop);
         long[] c = finalCounters("automagik-undeploy-up");
         assertThat(c[1]).as("processed").isEqualTo(c[0]);
         assertThat(c[2] + c[3] + c[4] + c[5]).as("dropped + failed + queueSize + inFlight").isZero();
-        assertThat(spansReceived()).as("spans at the collector").isEqualTo(c[0]);
+        assertThat(ReferenceDeployment.spansReceived(collector)).as("spans at the collector").isEqualTo(c[0]);
     }
 
     @Test

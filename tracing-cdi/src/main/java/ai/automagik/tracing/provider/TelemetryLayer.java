@@ -25,6 +25,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -120,7 +121,7 @@ public final class TelemetryLayer implements TelemetrySink, AutoCloseable {
         return id;
     }
 
-    public java.util.Optional<TestEventStatus> testEventStatus(String id) {
+    public Optional<TestEventStatus> testEventStatus(String id) {
         return testEvents.status(id);
     }
 

@@ -17,10 +17,6 @@ public record TestEventStatus(String id, State state, String detail, Instant upd
         /** Refused by the collector or undeliverable (error, open circuit, timeout). */
         FAILED,
         /** Never sent because of local policy (opted out, queue full, shut down). */
-        DROPPED;
-
-        public boolean settled() {
-            return this != QUEUED;
-        }
+        DROPPED
     }
 }
