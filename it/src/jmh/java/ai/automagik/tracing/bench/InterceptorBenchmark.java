@@ -63,7 +63,7 @@ public class InterceptorBenchmark {
                 "automagik.disable.all.tracing", Boolean.toString(tracing.equals("off")),
                 "automagik.otlp.endpoint", "http://127.0.0.1:" + collector.getAddress().getPort() + "/v1/traces",
                 "automagik.sampling.rate", tracing.equals("sampledIn") ? "1.0" : "0.0",
-                "automagik.sampling.max.per.second", "1000000",
+                "automagik.sampling.max.per.second", "1000000000",
                 "automagik.trace.queue.size", "65536",
                 "automagik.trace.batch.size", "512");
         properties.forEach(System::setProperty);

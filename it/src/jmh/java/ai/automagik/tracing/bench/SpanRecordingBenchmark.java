@@ -10,6 +10,10 @@ import ai.automagik.tracing.trace.DefaultTracer;
 import ai.automagik.tracing.trace.TelemetrySink;
 import ai.automagik.tracing.trace.TraceSink;
 import io.opentelemetry.sdk.common.CompletableResultCode;
+import io.opentelemetry.sdk.metrics.SdkMeterProvider;
+import io.opentelemetry.sdk.metrics.data.LongPointData;
+import io.opentelemetry.sdk.metrics.data.MetricData;
+import io.opentelemetry.sdk.testing.exporter.InMemoryMetricReader;
 import io.opentelemetry.sdk.trace.SdkTracerProvider;
 import io.opentelemetry.sdk.trace.export.BatchSpanProcessor;
 import io.opentelemetry.sdk.trace.export.SpanExporter;
@@ -18,16 +22,20 @@ import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.infra.Blackhole;
+import org.openjdk.jmh.infra.IterationParams;
+import org.openjdk.jmh.runner.IterationType;
 
 import java.nio.file.Files;
 import java.util.Collection;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Recording one span on the caller's thread: our {@code Tracer} (observability on, every trace kept,
@@ -41,19 +49,28 @@ public class SpanRecordingBenchmark {
 
     private static final String[] KEYS = {"k0", "k1", "k2", "k3", "k4", "k5", "k6", "k7", "k8", "k9"};
 
+    /** Queue capacity of both pipelines: the peer's default 2048, or ours (10000) with {@code -p queueSize=10000}. */
+    @Param("2048")
+    public int queueSize;
+
     private ObservabilityLayer layer;
     private DefaultTracer automagik;
     private DefaultTracer off;
     private SdkTracerProvider otelProvider;
     private io.opentelemetry.api.trace.Tracer otel;
+    private NoopExporter otelExporter;
+    private InMemoryMetricReader otelMetrics;
+    private SdkMeterProvider otelMeters;
+    private final DropTally ours = new DropTally();
+    private final DropTally peer = new DropTally();
 
     @Setup(Level.Trial)
     public void setUp() throws Exception {
         TracingConfig config = TracingConfig.fromMap(Map.of(
                 "AUTOMAGIK_HOME", Files.createTempDirectory("automagik-bench").toString(),
                 "AUTOMAGIK_SAMPLING_RATE", "1.0",
-                "AUTOMAGIK_SAMPLING_MAX_PER_SECOND", "1000000",
-                "AUTOMAGIK_TRACE_QUEUE_SIZE", "2048",
+                "AUTOMAGIK_SAMPLING_MAX_PER_SECOND", "1000000000",
+                "AUTOMAGIK_TRACE_QUEUE_SIZE", String.valueOf(queueSize),
                 "AUTOMAGIK_TRACE_BATCH_SIZE", "512",
                 "AUTOMAGIK_TRACE_BATCH_TIMEOUT_MS", "5000",
                 "AUTOMAGIK_TRACE_WORKERS", "1"));
@@ -61,16 +78,86 @@ public class SpanRecordingBenchmark {
         layer = ObservabilityLayer.withExporters(config, Map.of("noop", noop), null);
         automagik = new DefaultTracer(TelemetrySink.OFF, layer);
         off = new DefaultTracer(TelemetrySink.OFF, TraceSink.OFF);
+        otelExporter = new NoopExporter();
+        otelMetrics = InMemoryMetricReader.create();
+        otelMeters = SdkMeterProvider.builder().registerMetricReader(otelMetrics).build();
+        // the peer's batch size (512) and delay (5 s) are its defaults; its own metrics count what it drops
         otelProvider = SdkTracerProvider.builder()
-                .addSpanProcessor(BatchSpanProcessor.builder(new NoopExporter()).build()).build();
+                .addSpanProcessor(BatchSpanProcessor.builder(otelExporter).setMaxQueueSize(queueSize)
+                        .setMeterProvider(otelMeters).build()).build();
         otel = otelProvider.get("bench");
+    }
+
+    /** Drops are counted in measurement iterations only: warm-up includes JIT compilation on the same cores. */
+    @Setup(Level.Iteration)
+    public void startIteration() {
+        ours.start(ourQueued(), ourDropped());
+        peer.start(otelExporter.exported.sum() + otelDropped(), otelDropped());
+    }
+
+    @TearDown(Level.Iteration)
+    public void endIteration(IterationParams iteration) {
+        if (iteration.getType() == IterationType.MEASUREMENT) {
+            ours.end(ourQueued(), ourDropped());
+            peer.end(otelExporter.exported.sum() + otelDropped(), otelDropped());
+        }
     }
 
     @TearDown(Level.Trial)
     public void tearDown() {
-        System.out.println("\nautomagik pipeline: " + layer.metrics().get(0).pipeline());
+        System.out.println("\nautomagik pipeline: " + layer.metrics().get(0).pipeline() + "; sampling " + layer.samplingDecisions());
+        System.out.println("drops in measurement iterations: automagik " + ours + "; OpenTelemetry SDK " + peer);
         layer.close();
         otelProvider.shutdown().join(10, TimeUnit.SECONDS);
+        otelMeters.close();
+    }
+
+    private long ourQueued() {
+        return layer.metrics().get(0).pipeline().queued();
+    }
+
+    private long ourDropped() {
+        return layer.metrics().get(0).pipeline().dropped();
+    }
+
+    /** The peer's dropped-span count from its own processor metrics (points marked dropped or with an error type). */
+    private long otelDropped() {
+        long dropped = 0;
+        for (MetricData metric : otelMetrics.collectAllMetrics()) {
+            if (metric.getType() != io.opentelemetry.sdk.metrics.data.MetricDataType.LONG_SUM) {
+                continue;
+            }
+            for (LongPointData point : metric.getLongSumData().getPoints()) {
+                String attributes = point.getAttributes().toString();
+                if (attributes.contains("dropped=true") || attributes.contains("error.type")) {
+                    dropped += point.getValue();
+                }
+            }
+        }
+        return dropped;
+    }
+
+    /** Spans offered and dropped across measurement iterations. */
+    static final class DropTally {
+        private long offeredAtStart;
+        private long droppedAtStart;
+        private long offered;
+        private long dropped;
+
+        void start(long offeredNow, long droppedNow) {
+            offeredAtStart = offeredNow;
+            droppedAtStart = droppedNow;
+        }
+
+        void end(long offeredNow, long droppedNow) {
+            offered += offeredNow - offeredAtStart;
+            dropped += droppedNow - droppedAtStart;
+        }
+
+        @Override
+        public String toString() {
+            return offered == 0 ? "n/a" : String.format("%d of %d (%.3f %%)", dropped, offered, 100.0 * dropped / offered);
+        }
     }
 
     @Benchmark
@@ -115,8 +202,11 @@ public class SpanRecordingBenchmark {
 
     /** The peer's no-op exporter. */
     static final class NoopExporter implements SpanExporter {
+        final LongAdder exported = new LongAdder();
+
         @Override
         public CompletableResultCode export(Collection<io.opentelemetry.sdk.trace.data.SpanData> spans) {
+            exported.add(spans.size());
             return CompletableResultCode.ofSuccess();
         }
 

@@ -87,7 +87,7 @@ public final class TracingConfig {
         samplingRate = rate(ConfigKey.SAMPLING_RATE);
         errorSamplingRate = rate(ConfigKey.ERROR_SAMPLING_RATE);
         slowThresholdMs = integer(ConfigKey.SLOW_THRESHOLD_MS, 0, 86_400_000);
-        samplingMaxPerSecond = (int) integer(ConfigKey.SAMPLING_MAX_PER_SECOND, 0, 1_000_000);
+        samplingMaxPerSecond = (int) integer(ConfigKey.SAMPLING_MAX_PER_SECOND, 0, 1_000_000_000);
         serviceName = text(ConfigKey.SERVICE_NAME, 128);
         serviceVersion = text(ConfigKey.SERVICE_VERSION, 64);
     }

@@ -12,9 +12,12 @@ public final class Attributes {
 
     private static final String[] NO_KEYS = new String[0];
     private static final Object[] NO_VALUES = new Object[0];
+    private static final int[] NO_HASHES = new int[0];
 
     private String[] keys;
     private Object[] values;
+    // key hash codes (cached by String): replacing a key compares ints before strings
+    private int[] hashes;
     private int size;
     private final int maxSize;
     private int overflow;
@@ -26,6 +29,7 @@ public final class Attributes {
     public Attributes(int maxSize) {
         this.keys = NO_KEYS;
         this.values = NO_VALUES;
+        this.hashes = NO_HASHES;
         this.maxSize = maxSize;
     }
 
@@ -33,8 +37,9 @@ public final class Attributes {
         if (key == null || value == null) {
             return this;
         }
+        int hash = key.hashCode();
         for (int i = 0; i < size; i++) {
-            if (keys[i].equals(key)) {
+            if (hashes[i] == hash && keys[i].equals(key)) {
                 values[i] = value;
                 return this;
             }
@@ -44,19 +49,22 @@ public final class Attributes {
             return this;
         }
         if (size == keys.length) {
-            int capacity = Math.min(maxSize, Math.max(4, size * 2));
+            int capacity = Math.min(maxSize, Math.max(8, size * 2));
             keys = Arrays.copyOf(keys, capacity);
             values = Arrays.copyOf(values, capacity);
+            hashes = Arrays.copyOf(hashes, capacity);
         }
         keys[size] = key;
         values[size] = value;
+        hashes[size] = hash;
         size++;
         return this;
     }
 
     public Object get(String key) {
+        int hash = key.hashCode();
         for (int i = 0; i < size; i++) {
-            if (keys[i].equals(key)) {
+            if (hashes[i] == hash && keys[i].equals(key)) {
                 return values[i];
             }
         }
@@ -90,6 +98,7 @@ public final class Attributes {
         Attributes copy = new Attributes(maxSize);
         copy.keys = Arrays.copyOf(keys, size);
         copy.values = Arrays.copyOf(values, size);
+        copy.hashes = Arrays.copyOf(hashes, size);
         copy.size = size;
         copy.overflow = overflow;
         return copy;

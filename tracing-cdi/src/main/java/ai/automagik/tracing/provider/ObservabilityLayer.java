@@ -69,7 +69,7 @@ public final class ObservabilityLayer implements TraceSink, AutoCloseable {
     private ObservabilityLayer(TracingConfig config) {
         this.captureContent = config.captureContent();
         this.sampler = new TailSampler(config.samplingRate(), config.errorSamplingRate(), config.slowThresholdMs(),
-                config.samplingMaxPerSecond(), MAX_OPEN_TRACES, System::nanoTime);
+                config.samplingMaxPerSecond(), MAX_OPEN_TRACES);
     }
 
     /**
@@ -144,19 +144,26 @@ public final class ObservabilityLayer implements TraceSink, AutoCloseable {
     }
 
     @Override
-    public void rootEnded(SpanData root, TraceBuffer buffer) {
+    public Decision rootEnded(SpanData root, TraceBuffer buffer) {
         Decision decision = sampler.decide(root, buffer);
-        List<SpanData> spans = buffer.decide(decision);
+        List<SpanData> children = buffer == null ? List.of() : buffer.decide(decision);
         if (!decision.keep()) {
-            return;
+            return decision;
         }
-        spans.add(root);
+        List<SpanData> spans;
+        if (children.isEmpty()) {
+            spans = List.of(root);
+        } else {
+            children.add(root);
+            spans = children;
+        }
         recentTraces.add(spans);
         for (Destination<SpanData> destination : destinations) {
             for (SpanData span : spans) {
                 destination.pipeline().offer(span);
             }
         }
+        return decision;
     }
 
     @Override

@@ -2,20 +2,20 @@ package ai.automagik.tracing.sampling;
 
 import ai.automagik.tracing.otlp.SpanData;
 
-import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
-import java.util.function.LongSupplier;
 
 /**
  * Adaptive tail sampling, decided when a trace's root span ends: a trace with an error anywhere is
  * kept (at the error rate); one slower than the threshold is kept; the first trace of each type (root
  * span name) is kept; any other is kept with the base probability, at most {@code maxPerSecond} per
- * type per second. Open traces are bounded: beyond {@code maxOpenTraces} new traces are not buffered.
+ * type per second (seconds of the root's end time). Open traces are bounded: beyond
+ * {@code maxOpenTraces} new traces are not buffered.
  */
 public final class TailSampler {
 
@@ -26,21 +26,19 @@ public final class TailSampler {
     private final long slowThresholdNanos;
     private final int maxPerSecond;
     private final int maxOpenTraces;
-    private final LongSupplier nanoClock;
     private final Map<String, RateWindow> windows = new ConcurrentHashMap<>();
     private final AtomicInteger openTraces = new AtomicInteger();
-    private final EnumMap<Decision, LongAdder> counts = new EnumMap<>(Decision.class);
+    private final LongAdder[] counts = new LongAdder[Decision.values().length];
 
     public TailSampler(double baseRate, double errorRate, long slowThresholdMillis, int maxPerSecond,
-            int maxOpenTraces, LongSupplier nanoClock) {
+            int maxOpenTraces) {
         this.baseRate = baseRate;
         this.errorRate = errorRate;
         this.slowThresholdNanos = slowThresholdMillis * 1_000_000L;
         this.maxPerSecond = maxPerSecond;
         this.maxOpenTraces = maxOpenTraces;
-        this.nanoClock = nanoClock;
-        for (Decision d : Decision.values()) {
-            counts.put(d, new LongAdder());
+        for (int i = 0; i < counts.length; i++) {
+            counts[i] = new LongAdder();
         }
     }
 
@@ -48,23 +46,28 @@ public final class TailSampler {
     public boolean tryOpen() {
         if (openTraces.incrementAndGet() > maxOpenTraces) {
             openTraces.decrementAndGet();
-            counts.get(Decision.BUFFER_OVERFLOW).increment();
+            counts[Decision.BUFFER_OVERFLOW.ordinal()].increment();
             return false;
         }
         return true;
     }
 
-    /** Decides for a trace whose local root just ended, and releases its open-trace slot. */
+    /**
+     * Decides for a trace whose local root just ended, and releases its open-trace slot; {@code buffer}
+     * is null for a trace that never had a child span (it holds no slot).
+     */
     public Decision decide(SpanData root, TraceBuffer buffer) {
-        openTraces.decrementAndGet();
+        if (buffer != null) {
+            openTraces.decrementAndGet();
+        }
         Decision decision = evaluate(root, buffer);
-        counts.get(decision).increment();
+        counts[decision.ordinal()].increment();
         return decision;
     }
 
     private Decision evaluate(SpanData root, TraceBuffer buffer) {
         ThreadLocalRandom random = ThreadLocalRandom.current();
-        if (buffer.hasError() || root.isError()) {
+        if (root.isError() || (buffer != null && buffer.hasError())) {
             return errorRate >= 1.0 || random.nextDouble() < errorRate ? Decision.ERROR : Decision.NOT_SAMPLED;
         }
         if (root.endEpochNanos() - root.startEpochNanos() > slowThresholdNanos) {
@@ -85,7 +88,7 @@ public final class TailSampler {
         if (baseRate <= 0.0 || (baseRate < 1.0 && random.nextDouble() >= baseRate)) {
             return Decision.NOT_SAMPLED;
         }
-        return window.tryAcquire(nanoClock.getAsLong(), maxPerSecond) ? Decision.RANDOM : Decision.RATE_LIMITED;
+        return window.tryAcquire(root.endEpochNanos(), maxPerSecond) ? Decision.RANDOM : Decision.RATE_LIMITED;
     }
 
     public int openTraces() {
@@ -95,13 +98,15 @@ public final class TailSampler {
     /** Decisions so far by reason. */
     public Map<String, Long> counts() {
         Map<String, Long> snapshot = new LinkedHashMap<>();
-        counts.forEach((decision, adder) -> snapshot.put(decision.reason(), adder.sum()));
+        for (Decision decision : Decision.values()) {
+            snapshot.put(decision.reason(), counts[decision.ordinal()].sum());
+        }
         return snapshot;
     }
 
     /** A one-second fixed window per trace type, lock-free: the second in the high bits, the count in the low. */
     private static final class RateWindow {
-        private final java.util.concurrent.atomic.AtomicLong state = new java.util.concurrent.atomic.AtomicLong(-1L << 32);
+        private final AtomicLong state = new AtomicLong(-1L << 32);
 
         boolean tryAcquire(long nowNanos, int limit) {
             long second = nowNanos / 1_000_000_000L;

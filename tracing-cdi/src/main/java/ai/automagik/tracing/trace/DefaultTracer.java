@@ -7,7 +7,6 @@ import ai.automagik.tracing.TelemetryEvent;
 import ai.automagik.tracing.TraceContext;
 import ai.automagik.tracing.Tracer;
 import ai.automagik.tracing.otlp.SpanData;
-import ai.automagik.tracing.sampling.TraceBuffer;
 
 import java.util.concurrent.Callable;
 import java.util.concurrent.ThreadLocalRandom;
@@ -85,13 +84,13 @@ public final class DefaultTracer implements Tracer {
      * whatever this pooled thread held before: the previous request's context must not leak into this one.
      */
     public Span startServerSpan(String name, TraceContext remoteParent) {
-        current.remove();
+        current.set(null);
         if (remoteParent != null && remoteParent.isValid()) {
             current.set(remoteParent);
         }
         Span span = start(name, SpanData.KIND_SERVER, SpanRole.GENERIC, null, null, true);
         if (span == NoopSpan.INSTANCE) {
-            current.remove();
+            current.set(null);
         }
         return span;
     }
@@ -110,35 +109,21 @@ public final class DefaultTracer implements Tracer {
         try {
             Object parent = current.get();
             ThreadLocalRandom random = ThreadLocalRandom.current();
-            long traceHigh;
-            long traceLow;
-            long parentId;
-            boolean sampled = true;
-            TraceBuffer buffer;
-            boolean localRoot;
-            if (parent instanceof RecordingSpan span) {
-                traceHigh = span.traceIdHigh();
-                traceLow = span.traceIdLow();
-                parentId = span.spanIdValue();
-                buffer = span.buffer();
-                localRoot = false;
+            String spanName = RecordingSpan.cap(name, MAX_NAME);
+            String cappedSubject = RecordingSpan.cap(subject, MAX_NAME);
+            String cappedDetail = RecordingSpan.cap(detail, MAX_NAME);
+            long spanId = nonZero(random.nextLong());
+            RecordingSpan span;
+            if (parent instanceof RecordingSpan parentSpan) {
+                span = RecordingSpan.child(this, parentSpan, spanId, spanName, kind, role, cappedSubject, cappedDetail);
+            } else if (parent instanceof TraceContext remote && remote.isValid()) {
+                span = RecordingSpan.root(this, observe, remote.traceIdHigh(), remote.traceIdLow(), spanId,
+                        remote.spanIdValue(), remote.isSampled(), spanName, kind, role, cappedSubject, cappedDetail,
+                        parent);
             } else {
-                if (parent instanceof TraceContext remote && remote.isValid()) {
-                    traceHigh = remote.traceIdHigh();
-                    traceLow = remote.traceIdLow();
-                    parentId = remote.spanIdValue();
-                    sampled = remote.isSampled();
-                } else {
-                    traceHigh = random.nextLong();
-                    traceLow = nonZero(random.nextLong());
-                    parentId = 0;
-                }
-                buffer = observe ? traceSink.openTrace() : null;
-                localRoot = true;
+                span = RecordingSpan.root(this, observe, random.nextLong(), nonZero(random.nextLong()), spanId, 0,
+                        true, spanName, kind, role, cappedSubject, cappedDetail, parent);
             }
-            RecordingSpan span = new RecordingSpan(this, buffer, localRoot, traceHigh, traceLow,
-                    nonZero(random.nextLong()), parentId, sampled, RecordingSpan.cap(name, MAX_NAME), kind, role,
-                    RecordingSpan.cap(subject, MAX_NAME), RecordingSpan.cap(detail, MAX_NAME), parent);
             current.set(span);
             return span;
         } catch (RuntimeException e) {
@@ -185,13 +170,7 @@ public final class DefaultTracer implements Tracer {
     private Scope swap(Object value) {
         Object previous = current.get();
         current.set(value);
-        return () -> {
-            if (previous == null) {
-                current.remove();
-            } else {
-                current.set(previous);
-            }
-        };
+        return () -> current.set(previous);
     }
 
     @Override
@@ -228,12 +207,10 @@ public final class DefaultTracer implements Tracer {
         };
     }
 
+    // set(null) rather than remove(): a removed entry is re-inserted by the next get(); the weakly keyed,
+    // null-valued entry that stays holds nothing
     private void restore(Object previous) {
-        if (previous == null) {
-            current.remove();
-        } else {
-            current.set(previous);
-        }
+        current.set(previous);
     }
 
     /**

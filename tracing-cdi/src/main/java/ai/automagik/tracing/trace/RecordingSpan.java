@@ -14,6 +14,7 @@ import jakarta.json.JsonArrayBuilder;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
+import java.util.concurrent.atomic.AtomicReferenceFieldUpdater;
 
 /**
  * A live span. Written by the thread that owns it; {@link #end()} may come from any thread (for
@@ -29,9 +30,17 @@ final class RecordingSpan implements LlmSpan {
 
     private static final AtomicIntegerFieldUpdater<RecordingSpan> ENDED =
             AtomicIntegerFieldUpdater.newUpdater(RecordingSpan.class, "ended");
+    private static final AtomicReferenceFieldUpdater<RecordingSpan, TraceBuffer> CHILDREN =
+            AtomicReferenceFieldUpdater.newUpdater(RecordingSpan.class, TraceBuffer.class, "children");
+    // states of a local root's children buffer besides null (no child yet) and an open buffer
+    private static final TraceBuffer OPENING = new TraceBuffer(0);
+    private static final TraceBuffer ENDING = new TraceBuffer(0);
+    private static final TraceBuffer UNBUFFERED = new TraceBuffer(0);
 
     private final DefaultTracer tracer;
+    /** For a child: its trace's buffer (null when not recorded). Unused by a local root. */
     private final TraceBuffer buffer;
+    private final boolean observed;
     private final boolean localRoot;
     private final long traceIdHigh;
     private final long traceIdLow;
@@ -57,12 +66,35 @@ final class RecordingSpan implements LlmSpan {
     private JsonArrayBuilder inputMessages;
     private JsonArrayBuilder outputMessages;
     private volatile int ended;
+    /**
+     * A local root's buffer for its children, opened by the first child (a trace without children, the
+     * common case, never holds one): null, {@link #OPENING}, an open buffer, {@link #UNBUFFERED} (no
+     * slot was free), or, when the root ended without children, {@link #ENDING} then a decided buffer.
+     */
+    private volatile TraceBuffer children;
 
-    RecordingSpan(DefaultTracer tracer, TraceBuffer buffer, boolean localRoot, long traceIdHigh, long traceIdLow,
-            long spanId, long parentSpanId, boolean sampledFlag, String name, int kind, SpanRole role, String subject,
-            String detail, Object previousCurrent) {
+    /** A local root, recorded for observability when {@code observed}. */
+    static RecordingSpan root(DefaultTracer tracer, boolean observed, long traceIdHigh, long traceIdLow, long spanId,
+            long parentSpanId, boolean sampledFlag, String name, int kind, SpanRole role, String subject, String detail,
+            Object previousCurrent) {
+        return new RecordingSpan(tracer, null, observed, true, traceIdHigh, traceIdLow, spanId, parentSpanId,
+                sampledFlag, name, kind, role, subject, detail, previousCurrent);
+    }
+
+    /** A child of {@code parent}, recorded when the trace has a buffer for it. */
+    static RecordingSpan child(DefaultTracer tracer, RecordingSpan parent, long spanId, String name, int kind,
+            SpanRole role, String subject, String detail) {
+        TraceBuffer buffer = parent.bufferForChildren();
+        return new RecordingSpan(tracer, buffer, buffer != null, false, parent.traceIdHigh, parent.traceIdLow, spanId,
+                parent.spanId, parent.sampledFlag, name, kind, role, subject, detail, parent);
+    }
+
+    private RecordingSpan(DefaultTracer tracer, TraceBuffer buffer, boolean observed, boolean localRoot,
+            long traceIdHigh, long traceIdLow, long spanId, long parentSpanId, boolean sampledFlag, String name,
+            int kind, SpanRole role, String subject, String detail, Object previousCurrent) {
         this.tracer = tracer;
         this.buffer = buffer;
+        this.observed = observed;
         this.localRoot = localRoot;
         this.traceIdHigh = traceIdHigh;
         this.traceIdLow = traceIdLow;
@@ -78,8 +110,59 @@ final class RecordingSpan implements LlmSpan {
         this.startNanoTime = System.nanoTime();
     }
 
-    TraceBuffer buffer() {
-        return buffer;
+    /** The buffer this span's children go to: its trace's, opened on first use; null when not recorded. */
+    private TraceBuffer bufferForChildren() {
+        if (!localRoot) {
+            return buffer;
+        }
+        if (!observed) {
+            return null;
+        }
+        for (int spins = 0; ; spins++) {
+            TraceBuffer current = children;
+            if (current == OPENING || current == ENDING) {
+                // another thread is in the middle of a short, non-blocking step
+                if (spins < 100) {
+                    Thread.onSpinWait();
+                } else {
+                    Thread.yield();
+                }
+                continue;
+            }
+            if (current != null) {
+                return current == UNBUFFERED ? null : current;
+            }
+            if (CHILDREN.compareAndSet(this, null, OPENING)) {
+                TraceBuffer opened = null;
+                try {
+                    opened = tracer.traceSink().openTrace();
+                } finally {
+                    children = opened == null ? UNBUFFERED : opened;
+                }
+                return opened;
+            }
+        }
+    }
+
+    /** Takes the children buffer when this local root ends: null if it never had a (buffered) child. */
+    private TraceBuffer takeChildrenAtEnd() {
+        for (int spins = 0; ; spins++) {
+            TraceBuffer current = children;
+            if (current == null && CHILDREN.compareAndSet(this, null, ENDING)) {
+                return null;
+            }
+            if (current == OPENING) {
+                if (spins < 100) {
+                    Thread.onSpinWait();
+                } else {
+                    Thread.yield();
+                }
+                continue;
+            }
+            if (current != null) {
+                return current == UNBUFFERED ? null : current;
+            }
+        }
     }
 
     long traceIdHigh() {
@@ -95,7 +178,7 @@ final class RecordingSpan implements LlmSpan {
     }
 
     private boolean recording() {
-        return buffer != null && ended == 0;
+        return observed && ended == 0;
     }
 
     private Attributes attributes() {
@@ -158,8 +241,8 @@ final class RecordingSpan implements LlmSpan {
         statusCode = SpanData.STATUS_ERROR;
         errorType = error.getClass().getName();
         statusMessage = cap(String.valueOf(error.getMessage()), MAX_STRING);
-        if (buffer != null) {
-            buffer.markError();
+        if (observed) {
+            markTraceError();
             if (events == null) {
                 events = new ArrayList<>(1);
             }
@@ -183,11 +266,17 @@ final class RecordingSpan implements LlmSpan {
             if (errorType == null) {
                 errorType = "error";
             }
-            if (buffer != null) {
-                buffer.markError();
-            }
+            markTraceError();
         }
         return this;
+    }
+
+    /** Lets the sampler see the error even if this span is still open when the root ends (the root's own
+     * status is read from its data). */
+    private void markTraceError() {
+        if (buffer != null) {
+            buffer.markError();
+        }
     }
 
     @Override
@@ -306,7 +395,7 @@ final class RecordingSpan implements LlmSpan {
         tracer.restoreCurrent(this);
         try {
             emitTelemetry(endNanoTime);
-            if (buffer != null) {
+            if (observed) {
                 finishTrace(endNanoTime);
             }
         } catch (RuntimeException e) {
@@ -340,7 +429,12 @@ final class RecordingSpan implements LlmSpan {
         SpanData data = toSpanData(endNanoTime);
         TraceSink sink = tracer.traceSink();
         if (localRoot) {
-            sink.rootEnded(data, buffer);
+            TraceBuffer childSpans = takeChildrenAtEnd();
+            Decision decision = sink.rootEnded(data, childSpans);
+            if (childSpans == null) {
+                // children that start from now on follow the decision as late spans
+                children = TraceBuffer.alreadyDecided(decision);
+            }
             return;
         }
         Decision decided = buffer.add(data);

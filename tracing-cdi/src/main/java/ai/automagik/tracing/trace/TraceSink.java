@@ -24,7 +24,8 @@ public interface TraceSink {
         }
 
         @Override
-        public void rootEnded(SpanData root, TraceBuffer buffer) {
+        public Decision rootEnded(SpanData root, TraceBuffer buffer) {
+            return Decision.NOT_SAMPLED;
         }
 
         @Override
@@ -40,8 +41,11 @@ public interface TraceSink {
     /** A buffer for a new local trace, or null when no more traces can be buffered. */
     TraceBuffer openTrace();
 
-    /** The local root ended: decide and export the trace. */
-    void rootEnded(SpanData root, TraceBuffer buffer);
+    /**
+     * The local root ended: decide and export the trace. {@code buffer} holds its children, or is null
+     * when it had none (or none could be buffered). Returns the decision, which later children follow.
+     */
+    Decision rootEnded(SpanData root, TraceBuffer buffer);
 
     /** A span that ended after its trace was decided. */
     void lateSpan(SpanData span, Decision decision);

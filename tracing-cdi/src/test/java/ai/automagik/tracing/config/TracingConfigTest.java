@@ -70,7 +70,7 @@ class TracingConfigTest {
         "AUTOMAGIK_SAMPLING_RATE|NaN|from 0.0 to 1.0",
         "AUTOMAGIK_ERROR_SAMPLING_RATE|-0.1|from 0.0 to 1.0",
         "AUTOMAGIK_SLOW_THRESHOLD_MS|-1|from 0 to 86400000",
-        "AUTOMAGIK_SAMPLING_MAX_PER_SECOND|-1|from 0 to 1000000",
+        "AUTOMAGIK_SAMPLING_MAX_PER_SECOND|-1|from 0 to 1000000000",
         "AUTOMAGIK_OTLP_HEADERS|=novalue|name=value pairs",
     })
     void invalidValuesNameTheKeyTheValueAndTheAllowedRange(String key, String value, String allowed) {

@@ -14,12 +14,14 @@ class TailSamplerTest {
     private final AtomicLong clock = new AtomicLong(1_000_000_000_000L);
 
     private TailSampler sampler(double base, int perSecond) {
-        return new TailSampler(base, 1.0, 1000, perSecond, 3, clock::get);
+        return new TailSampler(base, 1.0, 1000, perSecond, 3);
     }
 
-    private static SpanData root(String name, long durationMillis, int status) {
-        return new SpanData(1, 2, 3, 0, name, SpanData.KIND_INTERNAL, 0, durationMillis * 1_000_000L, new Attributes(),
-                List.of(), status, null);
+    /** A root that started at the test clock's time: its end time is what the per-second windows count by. */
+    private SpanData root(String name, long durationMillis, int status) {
+        long start = clock.get();
+        return new SpanData(1, 2, 3, 0, name, SpanData.KIND_INTERNAL, start, start + durationMillis * 1_000_000L,
+                new Attributes(), List.of(), status, null);
     }
 
     private Decision decide(TailSampler sampler, SpanData root, boolean childFailed) {

@@ -46,10 +46,11 @@ class DefaultTracerTest {
         }
 
         @Override
-        public void rootEnded(SpanData root, TraceBuffer buffer) {
-            List<SpanData> spans = new ArrayList<>(buffer.decide(Decision.FIRST));
+        public Decision rootEnded(SpanData root, TraceBuffer buffer) {
+            List<SpanData> spans = new ArrayList<>(buffer == null ? List.of() : buffer.decide(Decision.FIRST));
             spans.add(root);
             traces.add(spans);
+            return Decision.FIRST;
         }
 
         @Override
