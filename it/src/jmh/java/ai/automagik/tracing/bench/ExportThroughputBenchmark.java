@@ -31,9 +31,13 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.infra.IterationParams;
+import org.openjdk.jmh.runner.IterationType;
 
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -45,11 +49,13 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Export throughput: the same 512 spans (10 attributes each) encoded and delivered to a loopback HTTP
  * receiver, by our exporter (OTLP/HTTP JSON, JDK HttpClient) and by OpenTelemetry's
- * {@code OtlpHttpSpanExporter} (protobuf, JDK sender). Scores are spans per second.
+ * {@code OtlpHttpSpanExporter} (protobuf, JDK sender). Scores are spans per second. CPU per span is
+ * the process's CPU time in measurement iterations minus the receiver's threads, over the spans sent.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -69,11 +75,23 @@ public class ExportThroughputBenchmark {
     private List<SpanData> ourSpans;
     private List<io.opentelemetry.sdk.trace.data.SpanData> otelSpans;
     private Resource resource;
+    private final ThreadMXBean threadCpu = ManagementFactory.getThreadMXBean();
+    private final com.sun.management.OperatingSystemMXBean processCpu =
+            (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+    private long spansSent;
+    private long iterationSpans;
+    private long iterationProcessCpu;
+    private long iterationReceiverCpu;
+    private long measuredSpans;
+    private long measuredClientCpu;
+    private long measuredReceiverCpu;
 
     @Setup(Level.Trial)
     public void setUp() throws Exception {
         receiver = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
-        receiverThreads = Executors.newFixedThreadPool(2);
+        AtomicInteger receiverThreadCount = new AtomicInteger();
+        receiverThreads = Executors.newFixedThreadPool(2,
+                task -> new Thread(task, "bench-receiver-" + receiverThreadCount.incrementAndGet()));
         receiver.setExecutor(receiverThreads);
         receiver.createContext("/", exchange -> {
             try (InputStream in = exchange.getRequestBody()) {
@@ -121,8 +139,42 @@ public class ExportThroughputBenchmark {
         }
     }
 
+    @Setup(Level.Iteration)
+    public void startIteration() {
+        iterationSpans = spansSent;
+        iterationProcessCpu = processCpu.getProcessCpuTime();
+        iterationReceiverCpu = receiverCpu();
+    }
+
+    @TearDown(Level.Iteration)
+    public void endIteration(IterationParams iteration) {
+        if (iteration.getType() == IterationType.MEASUREMENT) {
+            long receiver = receiverCpu() - iterationReceiverCpu;
+            measuredReceiverCpu += receiver;
+            measuredClientCpu += processCpu.getProcessCpuTime() - iterationProcessCpu - receiver;
+            measuredSpans += spansSent - iterationSpans;
+        }
+    }
+
+    /** CPU time of the receiver's threads: its handler pool and the JDK server's dispatcher. */
+    private long receiverCpu() {
+        long total = 0;
+        for (Thread thread : Thread.getAllStackTraces().keySet()) {
+            String name = thread.getName();
+            if (name.startsWith("bench-receiver-") || name.startsWith("HTTP-Dispatcher")) {
+                total += Math.max(0, threadCpu.getThreadCpuTime(thread.getId()));
+            }
+        }
+        return total;
+    }
+
     @TearDown(Level.Trial)
     public void tearDown() {
+        if (measuredSpans > 0) {
+            System.out.printf("%ncpu per span (compression %s): sender side %.2f us, receiver %.2f us, over %d spans%n",
+                    compression, measuredClientCpu / 1000.0 / measuredSpans, measuredReceiverCpu / 1000.0 / measuredSpans,
+                    measuredSpans);
+        }
         otel.shutdown().join(10, TimeUnit.SECONDS);
         sender.close();
         receiver.stop(0);
@@ -136,6 +188,7 @@ public class ExportThroughputBenchmark {
         if (outcome.accepted() != BATCH) {
             throw new IllegalStateException("export failed: " + outcome);
         }
+        spansSent += BATCH;
         return outcome.accepted();
     }
 
@@ -146,6 +199,7 @@ public class ExportThroughputBenchmark {
         if (!result.isSuccess()) {
             throw new IllegalStateException("export failed");
         }
+        spansSent += BATCH;
         return true;
     }
 }

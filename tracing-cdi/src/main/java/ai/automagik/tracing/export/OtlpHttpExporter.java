@@ -73,7 +73,7 @@ public final class OtlpHttpExporter implements BatchExporter<SpanData> {
 
     private void remember(byte[] body, String outcome) {
         if (recent != null) {
-            recent.add(destination, new String(body, StandardCharsets.UTF_8), outcome);
+            recent.add(destination, body, outcome);
         }
     }
 }

@@ -335,15 +335,17 @@ public final class Pipeline<E> {
         if (!batch.settled.compareAndSet(false, true)) {
             return;
         }
-        processed.add(outcome.accepted());
-        dropped.add(outcome.notSentReason(), outcome.notSent());
-        if (outcome.failed() > 0) {
-            failed.add(outcome.error(), outcome.failed());
-            lastError = outcome.error();
-            lastErrorAt = Instant.now();
-        }
+        // out of flight before counted as settled: whoever waits for the settled counts (flush, shutdown)
+        // then sees a balanced snapshot, also when a sender thread settles the last batch
         inFlight.addAndGet(-batch.items.size());
         outstanding.remove(batch);
+        if (outcome.failed() > 0) {
+            lastError = outcome.error();
+            lastErrorAt = Instant.now();
+            failed.add(outcome.error(), outcome.failed());
+        }
+        dropped.add(outcome.notSentReason(), outcome.notSent());
+        processed.add(outcome.accepted());
         SettlementListener<E> listener = settlementListener;
         if (listener != null) {
             try {

@@ -1,5 +1,6 @@
 package ai.automagik.tracing.export;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -22,8 +23,10 @@ public final class RecentPayloads {
         this.maxChars = maxChars;
     }
 
-    public void add(String destination, String json, String outcome) {
-        String shown = json.length() <= maxChars ? json : json.substring(0, maxChars) + "…[truncated]";
+    /** Keeps the start of a UTF-8 JSON body: only what is shown is decoded (bodies reach megabytes). */
+    public void add(String destination, byte[] body, String outcome) {
+        String shown = body.length <= maxChars ? new String(body, StandardCharsets.UTF_8)
+                : new String(body, 0, maxChars, StandardCharsets.UTF_8) + "…[truncated]";
         synchronized (payloads) {
             if (payloads.size() == capacity) {
                 payloads.removeFirst();

@@ -2,7 +2,6 @@ package ai.automagik.tracing.otlp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import jakarta.json.stream.JsonGeneratorFactory;
 
 import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
@@ -68,17 +67,6 @@ class OtlpJsonEncoderConcurrencyTest {
                 assertThat(bytes).isEqualTo(references.get(t));
             }
         }
-    }
-
-    @Test
-    void generatorFactoryIsCreatedOnce() throws Exception {
-        OtlpJsonEncoder shared = new OtlpJsonEncoder();
-
-        List<JsonGeneratorFactory> factories = runConcurrently(thread -> List.of(shared.factory()));
-
-        assertThat(factories).hasSize(THREADS).allSatisfy(f -> assertThat(f).isSameAs(factories.get(0)));
-        shared.encode(null, List.of());
-        assertThat(shared.factory()).isSameAs(factories.get(0));
     }
 
     interface Task<T> {

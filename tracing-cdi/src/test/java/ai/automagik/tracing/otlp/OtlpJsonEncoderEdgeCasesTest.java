@@ -288,15 +288,6 @@ class OtlpJsonEncoderEdgeCasesTest {
         assertSpanMatches(span, firstSpan(request));
     }
 
-    @Test
-    void cleanStringsAreNotCopied() {
-        String clean = "plain \uD83D\uDE00 text";
-        assertThat(OtlpJsonEncoder.text(clean)).isSameAs(clean);
-        assertThat(OtlpJsonEncoder.text(null)).isEmpty();
-        assertThat(OtlpJsonEncoder.text("\uD83D")).isEqualTo("\uFFFD");
-        assertThat(OtlpJsonEncoder.text("\uD83D\uD83D\uDE00")).isEqualTo("\uFFFD\uD83D\uDE00");
-    }
-
     // ---- ids, status, events -------------------------------------------------------------------------
 
     @Test

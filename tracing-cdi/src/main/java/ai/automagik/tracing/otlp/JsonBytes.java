@@ -1,0 +1,236 @@
+package ai.automagik.tracing.otlp;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+
+/**
+ * A minimal streaming JSON writer straight into UTF-8 bytes, for the exporter's hot loop: no
+ * {@code Writer}, no per-value objects. Commas are placed automatically; names are written by the
+ * caller as pre-encoded {@link Name}s. Strings are escaped as JSON requires ({@code "}, {@code \},
+ * control characters) and unpaired UTF-16 surrogates become U+FFFD. Not thread-safe: one per encoding.
+ */
+final class JsonBytes {
+
+    private static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
+    private static final int MAX_DEPTH = 32;
+
+    /** A member name, encoded once as {@code "name":}. */
+    static final class Name {
+        final byte[] bytes;
+
+        Name(String name) {
+            this.bytes = ('"' + name + "\":").getBytes(StandardCharsets.UTF_8);
+        }
+    }
+
+    private byte[] buffer;
+    private int size;
+    // per nesting level: does the next member or element need a comma before it?
+    private final boolean[] needsComma = new boolean[MAX_DEPTH];
+    private int depth;
+
+    JsonBytes(int initialCapacity) {
+        buffer = new byte[Math.max(64, initialCapacity)];
+    }
+
+    byte[] toByteArray() {
+        return Arrays.copyOf(buffer, size);
+    }
+
+    JsonBytes beginObject() {
+        separate();
+        return open('{');
+    }
+
+    JsonBytes beginObject(Name name) {
+        member(name);
+        return open('{');
+    }
+
+    JsonBytes beginArray(Name name) {
+        member(name);
+        return open('[');
+    }
+
+    JsonBytes endObject() {
+        return close('}');
+    }
+
+    JsonBytes endArray() {
+        return close(']');
+    }
+
+    JsonBytes string(Name name, String value) {
+        member(name);
+        quoted(value == null ? "" : value);
+        return this;
+    }
+
+    /** A JSON number. */
+    JsonBytes number(Name name, long value) {
+        member(name);
+        ascii(Long.toString(value));
+        return this;
+    }
+
+    /** A 64-bit integer as the protobuf JSON mapping wants it: a decimal string. */
+    JsonBytes int64String(Name name, long value) {
+        member(name);
+        ensure(22);
+        buffer[size++] = '"';
+        ascii(Long.toString(value));
+        buffer[size++] = '"';
+        return this;
+    }
+
+    JsonBytes unsignedInt64String(Name name, long value) {
+        member(name);
+        ensure(22);
+        buffer[size++] = '"';
+        ascii(Long.toUnsignedString(value));
+        buffer[size++] = '"';
+        return this;
+    }
+
+    /** A finite double as a JSON number. */
+    JsonBytes number(Name name, double value) {
+        member(name);
+        ascii(Double.toString(value));
+        return this;
+    }
+
+    JsonBytes bool(Name name, boolean value) {
+        member(name);
+        ascii(value ? "true" : "false");
+        return this;
+    }
+
+    /** {@code value} as 16 lowercase hex digits; {@code high} first when given two longs (a trace id). */
+    JsonBytes hex(Name name, long high, long low, boolean withHigh) {
+        member(name);
+        ensure(34);
+        buffer[size++] = '"';
+        if (withHigh) {
+            writeHex(high);
+        }
+        writeHex(low);
+        buffer[size++] = '"';
+        return this;
+    }
+
+    private void writeHex(long value) {
+        for (int i = 15; i >= 0; i--) {
+            buffer[size + i] = HEX[(int) (value & 0xf)];
+            value >>>= 4;
+        }
+        size += 16;
+    }
+
+    private JsonBytes open(char bracket) {
+        if (depth == MAX_DEPTH - 1) {
+            throw new IllegalStateException("JSON nested too deeply");
+        }
+        ensure(1);
+        buffer[size++] = (byte) bracket;
+        needsComma[++depth] = false;
+        return this;
+    }
+
+    private JsonBytes close(char bracket) {
+        ensure(1);
+        buffer[size++] = (byte) bracket;
+        depth--;
+        return this;
+    }
+
+    private void member(Name name) {
+        separate();
+        byte[] bytes = name.bytes;
+        ensure(bytes.length);
+        System.arraycopy(bytes, 0, buffer, size, bytes.length);
+        size += bytes.length;
+    }
+
+    private void separate() {
+        if (needsComma[depth]) {
+            ensure(1);
+            buffer[size++] = ',';
+        } else {
+            needsComma[depth] = true;
+        }
+    }
+
+    private void ascii(String digits) {
+        int n = digits.length();
+        ensure(n);
+        for (int i = 0; i < n; i++) {
+            buffer[size++] = (byte) digits.charAt(i);
+        }
+    }
+
+    private void quoted(String value) {
+        int n = value.length();
+        // worst case per char: \\u00XX (6 bytes); a surrogate pair is 2 chars for 4 bytes
+        ensure(n * 6 + 2);
+        byte[] out = buffer;
+        int at = size;
+        out[at++] = '"';
+        for (int i = 0; i < n; i++) {
+            char c = value.charAt(i);
+            if (c < 0x80) {
+                if (c >= 0x20 && c != '"' && c != '\\') {
+                    out[at++] = (byte) c;
+                } else {
+                    at = escape(out, at, c);
+                }
+            } else if (c < 0x800) {
+                out[at++] = (byte) (0xc0 | (c >> 6));
+                out[at++] = (byte) (0x80 | (c & 0x3f));
+            } else if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(value.charAt(i + 1))) {
+                int codePoint = Character.toCodePoint(c, value.charAt(++i));
+                out[at++] = (byte) (0xf0 | (codePoint >> 18));
+                out[at++] = (byte) (0x80 | ((codePoint >> 12) & 0x3f));
+                out[at++] = (byte) (0x80 | ((codePoint >> 6) & 0x3f));
+                out[at++] = (byte) (0x80 | (codePoint & 0x3f));
+            } else {
+                char ch = Character.isSurrogate(c) ? '\uFFFD' : c;
+                out[at++] = (byte) (0xe0 | (ch >> 12));
+                out[at++] = (byte) (0x80 | ((ch >> 6) & 0x3f));
+                out[at++] = (byte) (0x80 | (ch & 0x3f));
+            }
+        }
+        out[at++] = '"';
+        size = at;
+    }
+
+    private static int escape(byte[] out, int at, char c) {
+        out[at++] = '\\';
+        switch (c) {
+            case '"' -> out[at++] = '"';
+            case '\\' -> out[at++] = '\\';
+            case '\n' -> out[at++] = 'n';
+            case '\r' -> out[at++] = 'r';
+            case '\t' -> out[at++] = 't';
+            case '\b' -> out[at++] = 'b';
+            case '\f' -> out[at++] = 'f';
+            default -> {
+                out[at++] = 'u';
+                out[at++] = '0';
+                out[at++] = '0';
+                out[at++] = HEX[c >> 4];
+                out[at++] = HEX[c & 0xf];
+            }
+        }
+        return at;
+    }
+
+    private void ensure(int more) {
+        int needed = size + more;
+        if (needed > buffer.length) {
+            if (needed < 0) {
+                throw new OutOfMemoryError("JSON body too large");
+            }
+            buffer = Arrays.copyOf(buffer, Math.max(needed, buffer.length + (buffer.length >> 1)));
+        }
+    }
+}
