@@ -72,6 +72,32 @@ final class RouteTemplates {
         return join(applicationPath, template.toString(), "");
     }
 
+    /**
+     * {@code base} and {@code path} joined by one slash, for matching against the skip list: cheaper than
+     * {@link #join} (no splitting), which only templates need. A doubled slash inside {@code path} stays.
+     */
+    static String concat(String base, String path) {
+        String left = base == null ? "" : base;
+        String right = path == null ? "" : path;
+        boolean leftSlash = left.endsWith("/");
+        boolean rightSlash = right.startsWith("/");
+        String joined;
+        if (leftSlash && rightSlash) {
+            joined = left + right.substring(1);
+        } else if (leftSlash || rightSlash || left.isEmpty()) {
+            joined = left + right;
+        } else {
+            joined = left + "/" + right;
+        }
+        if (joined.contains("//")) {
+            return join(base, path);
+        }
+        if (!joined.startsWith("/")) {
+            joined = "/" + joined;
+        }
+        return joined.length() > 1 && joined.endsWith("/") ? joined.substring(0, joined.length() - 1) : joined;
+    }
+
     /** Joins path pieces with single slashes and strips JAX-RS regular expressions ({@code {id: \\d+}} → {@code {id}}). */
     static String join(String... parts) {
         StringBuilder sb = new StringBuilder();

@@ -51,6 +51,8 @@ public class ServerTracingFilter implements ContainerRequestFilter, ContainerRes
     @Context
     ResourceInfo resourceInfo;
 
+    private volatile SkipList skipList;
+
     @Context
     ServletContext servletContext;
 
@@ -58,8 +60,8 @@ public class ServerTracingFilter implements ContainerRequestFilter, ContainerRes
     public void filter(ContainerRequestContext request) {
         try {
             String applicationPath = applicationPath(request);
-            String path = RouteTemplates.join(applicationPath, request.getUriInfo().getPath(false));
-            if (SkipList.matches(skipPaths, path)) {
+            String path = RouteTemplates.concat(applicationPath, request.getUriInfo().getPath(false));
+            if (skipList().matches(path)) {
                 return;
             }
             DefaultTracer tracer = runtime.runtime().defaultTracer();
@@ -106,6 +108,15 @@ public class ServerTracingFilter implements ContainerRequestFilter, ContainerRes
             LOG.log(Level.FINE, "Request tracking failed for one response", e);
             span.end();
         }
+    }
+
+    private SkipList skipList() {
+        SkipList list = skipList;
+        if (list == null) {
+            list = new SkipList(skipPaths);
+            skipList = list;
+        }
+        return list;
     }
 
     private String applicationPath(ContainerRequestContext request) {

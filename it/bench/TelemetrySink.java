@@ -1,0 +1,36 @@
+import com.sun.net.httpserver.HttpServer;
+
+import java.io.InputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * A minimal OTLP/HTTP receiver in its own JVM for the filter benchmark (run as a single-file source:
+ * {@code java it/bench/TelemetrySink.java PORT}): reads each body, answers 200 with an empty JSON
+ * ExportTraceServiceResponse, and prints the requests and bytes it received when stopped.
+ */
+public class TelemetrySink {
+    public static void main(String[] args) throws Exception {
+        AtomicLong requests = new AtomicLong();
+        AtomicLong bytes = new AtomicLong();
+        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(),
+                Integer.parseInt(args[0])), 64);
+        server.setExecutor(Executors.newFixedThreadPool(2));
+        server.createContext("/", exchange -> {
+            try (InputStream in = exchange.getRequestBody()) {
+                bytes.addAndGet(in.readAllBytes().length);
+            }
+            requests.incrementAndGet();
+            byte[] empty = "{}".getBytes();
+            exchange.getResponseHeaders().set("Content-Type", "application/json");
+            exchange.sendResponseHeaders(200, empty.length);
+            exchange.getResponseBody().write(empty);
+            exchange.close();
+        });
+        Runtime.getRuntime().addShutdownHook(new Thread(() ->
+                System.out.println("telemetry sink: " + requests + " requests, " + bytes + " bytes")));
+        server.start();
+    }
+}
