@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The JAX-RS request filter's cost on the reference deployment (Open Liberty, loopback), measured with wrk in
-# one server run: GET /api/demo/items/a1 is tracked (server span, traceparent on the response, one api.request
-# telemetry event) and GET /api/demo/items/b1, the same resource method, is on the filter's skip list.
+# one server run: GET .../a1 is tracked (server span, traceparent on the response, one api.request telemetry
+# event) and GET .../b1, served by the same resource method, is on the filter's skip list.
 # Rounds alternate the order (ABBA) so drift cancels. Telemetry goes to a receiver in another process, as it
 # would to a collector off the box. Run from the repository root after `mvn -B -DskipTests install`:
 #   bash it/bench/filter-overhead.sh            (ROUNDS=8 DURATION=10s by default)
@@ -11,8 +11,15 @@ command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk;
 DURATION=${DURATION:-10s}
 ROUNDS=${ROUNDS:-8}
 BASE=http://127.0.0.1:9080
-TRACKED=$BASE/api/demo/items/a1
-SKIPPED=$BASE/api/demo/items/b1
+# SHAPE=root: a root resource method (GET /api/demo/echo/{word}); SHAPE=sub: a sub-resource locator
+# (GET /api/demo/items/{id}), whose route template is rebuilt from the path parameters on every request
+case "${SHAPE:-root}" in
+  root) ROUTE=/api/demo/echo ;;
+  sub) ROUTE=/api/demo/items ;;
+  *) echo "SHAPE is root or sub" >&2; exit 2 ;;
+esac
+TRACKED=$BASE$ROUTE/a1
+SKIPPED=$BASE$ROUTE/b1
 SINK_PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
 HOME_DIR=$(mktemp -d)
 OUT=it/target/filter-overhead.txt
@@ -30,7 +37,7 @@ trap cleanup EXIT
 
 export AUTOMAGIK_HOME=$HOME_DIR AUTOMAGIK_TELEMETRY_ENABLED=true AUTOMAGIK_ADMIN_PASSWORD=bench-only-password \
   AUTOMAGIK_TELEMETRY_ENDPOINT=http://127.0.0.1:$SINK_PORT/v1/traces \
-  AUTOMAGIK_JAXRS_SKIP_PATHS=/health,/metrics,/openapi,/api/tracing,/VAADIN,/static,/favicon.ico,/api/demo/items/b1
+  AUTOMAGIK_JAXRS_SKIP_PATHS=/health,/metrics,/openapi,/api/tracing,/VAADIN,/static,/favicon.ico,$ROUTE/b1
 mvn -q -B -pl server-config liberty:deploy liberty:start >/dev/null
 for _ in $(seq 1 100); do curl -sf -o /dev/null "$TRACKED" && break; sleep 0.2; done
 curl -sfI "$TRACKED" | grep -qi '^traceparent:' || { echo "the tracked URL returned no traceparent" >&2; exit 1; }

@@ -14,13 +14,20 @@ import java.util.concurrent.CompletionStage;
 
 /**
  * Resource shapes that request tracking must handle, for the integration tests and as examples:
- * an {@code AsyncResponse}, a {@code CompletionStage} result, a sub-resource locator, and an exception
+ * a root method with a path parameter, an {@code AsyncResponse}, a {@code CompletionStage} result, a sub-resource locator, and an exception
  * the application maps to a status of its own.
  */
 @Path("demo")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
 public class DemoResource {
+
+    /** A root resource method with a path parameter, the most common shape (the filter benchmark loads it). */
+    @GET
+    @Path("echo/{word}")
+    public String echo(@PathParam("word") String word) {
+        return "{\"echo\":" + jakarta.json.Json.createValue(word) + "}";
+    }
 
     @GET
     @Path("async")

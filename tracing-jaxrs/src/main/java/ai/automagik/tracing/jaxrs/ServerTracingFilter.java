@@ -52,6 +52,13 @@ public class ServerTracingFilter implements ContainerRequestFilter, ContainerRes
     ResourceInfo resourceInfo;
 
     private volatile SkipList skipList;
+    // the application path per resource class: the JAX-RS runtime builds a new base URI on every call
+    private final ClassValue<String[]> applicationPaths = new ClassValue<>() {
+        @Override
+        protected String[] computeValue(Class<?> type) {
+            return new String[1];
+        }
+    };
 
     @Context
     ServletContext servletContext;
@@ -120,6 +127,20 @@ public class ServerTracingFilter implements ContainerRequestFilter, ContainerRes
     }
 
     private String applicationPath(ContainerRequestContext request) {
+        Class<?> resourceClass = resourceInfo == null ? null : resourceInfo.getResourceClass();
+        if (resourceClass == null) {
+            return computeApplicationPath(request);
+        }
+        String[] cached = applicationPaths.get(resourceClass);
+        String path = cached[0];
+        if (path == null) {
+            path = computeApplicationPath(request);
+            cached[0] = path;
+        }
+        return path;
+    }
+
+    private String computeApplicationPath(ContainerRequestContext request) {
         String base = request.getUriInfo().getBaseUri().getPath();
         String contextPath = servletContext == null ? "" : servletContext.getContextPath();
         if (contextPath != null && !contextPath.isEmpty() && base.startsWith(contextPath)) {
