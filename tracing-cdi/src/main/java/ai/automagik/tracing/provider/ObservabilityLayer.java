@@ -47,6 +47,10 @@ public final class ObservabilityLayer implements TraceSink, AutoCloseable {
     private final List<HttpSender> senders = new ArrayList<>();
     private final RecentTraces recentTraces = new RecentTraces(20, 200);
     private volatile boolean allowed = true;
+    // under load the console's recent-traces view is a sample: at most one trace per interval, so that
+    // threads ending traces at millions per second do not all write to the same ring
+    private static final long RECENT_TRACE_INTERVAL_NANOS = 100_000;
+    private volatile long recentTraceAt = Long.MIN_VALUE / 2;
 
     /** A layer sending to every enabled provider (a provider whose name was taken already is skipped). */
     public ObservabilityLayer(TracingConfig config, List<ObservabilityProvider> providers, ThreadFactory threads,
@@ -157,7 +161,11 @@ public final class ObservabilityLayer implements TraceSink, AutoCloseable {
             children.add(root);
             spans = children;
         }
-        recentTraces.add(spans);
+        long endedAt = root.endEpochNanos();
+        if (endedAt - recentTraceAt >= RECENT_TRACE_INTERVAL_NANOS || endedAt < recentTraceAt) {
+            recentTraceAt = endedAt;
+            recentTraces.add(spans);
+        }
         for (Destination<SpanData> destination : destinations) {
             for (SpanData span : spans) {
                 destination.pipeline().offer(span);

@@ -104,7 +104,11 @@ public final class TailSampler {
         return snapshot;
     }
 
-    /** A one-second fixed window per trace type, lock-free: the second in the high bits, the count in the low. */
+    /**
+     * A one-second fixed window per trace type, lock-free: the second in the high bits, the count in the
+     * low. Within a second a take is one atomic increment (no compare-and-set retries when threads
+     * collide); a full window is answered by a plain read; only a new second needs a compare-and-set.
+     */
     private static final class RateWindow {
         private final AtomicLong state = new AtomicLong(-1L << 32);
 
@@ -112,15 +116,23 @@ public final class TailSampler {
             long second = nowNanos / 1_000_000_000L;
             while (true) {
                 long current = state.get();
-                long next;
-                if ((current >> 32) != second) {
-                    next = (second << 32) | 1;
-                } else if ((int) current >= limit) {
-                    return false;
-                } else {
-                    next = current + 1;
+                long currentSecond = current >> 32;
+                if (currentSecond == second) {
+                    if ((int) current >= limit) {
+                        return false;
+                    }
+                    long taken = state.getAndIncrement();
+                    if (taken >> 32 == second) {
+                        return (int) taken < limit;
+                    }
+                    continue; // the second changed under us: decide again
                 }
-                if (state.compareAndSet(current, next)) {
+                if (currentSecond > second) {
+                    // a clock read taken before another thread opened a newer second: count it there
+                    second = currentSecond;
+                    continue;
+                }
+                if (state.compareAndSet(current, (second << 32) | 1)) {
                     return true;
                 }
             }

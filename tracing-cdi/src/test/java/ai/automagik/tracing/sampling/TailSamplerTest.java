@@ -63,6 +63,32 @@ class TailSamplerTest {
     }
 
     @Test
+    void threadsRacingForOneWindowKeepExactlyTheLimit() throws Exception {
+        TailSampler sampler = sampler(1.0, 1000);
+        SpanData root = root("busy", 1, 0);
+        assertThat(sampler.decide(root, null)).isEqualTo(Decision.FIRST);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            java.util.List<java.util.concurrent.Future<?>> done = new java.util.ArrayList<>();
+            for (int t = 0; t < 4; t++) {
+                done.add(pool.submit(() -> {
+                    for (int i = 0; i < 5000; i++) {
+                        sampler.decide(root, null);
+                    }
+                }));
+            }
+            for (java.util.concurrent.Future<?> f : done) {
+                f.get(10, java.util.concurrent.TimeUnit.SECONDS);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(sampler.counts()).containsEntry("random", 1000L).containsEntry("rate_limited", 19_000L);
+        clock.addAndGet(1_000_000_000L);
+        assertThat(sampler.decide(root("busy", 1, 0), null)).isEqualTo(Decision.RANDOM);
+    }
+
+    @Test
     void openTracesAreBounded() {
         TailSampler sampler = sampler(1.0, 10);
         assertThat(sampler.tryOpen()).isTrue();

@@ -35,9 +35,8 @@ import java.util.logging.Logger;
 public class ServerTracingFilter implements ContainerRequestFilter, ContainerResponseFilter {
 
     static final String TRACEPARENT = "traceparent";
-    static final String SPAN_PROPERTY = ServerTracingFilter.class.getName() + ".span";
-    private static final String START_PROPERTY = ServerTracingFilter.class.getName() + ".start";
-    private static final String ROUTE_PROPERTY = ServerTracingFilter.class.getName() + ".route";
+    // one request property (on Liberty each is a servlet request attribute, with listener notification)
+    private static final String TRACKED_PROPERTY = ServerTracingFilter.class.getName() + ".tracked";
     private static final Logger LOG = Logger.getLogger(ServerTracingFilter.class.getName());
 
     @Inject
@@ -78,9 +77,7 @@ public class ServerTracingFilter implements ContainerRequestFilter, ContainerRes
             Span span = tracer.startServerSpan(request.getMethod() + " " + route, parent);
             span.setAttribute("http.request.method", request.getMethod());
             span.setAttribute("http.route", route);
-            request.setProperty(SPAN_PROPERTY, span);
-            request.setProperty(ROUTE_PROPERTY, route);
-            request.setProperty(START_PROPERTY, System.nanoTime());
+            request.setProperty(TRACKED_PROPERTY, new TrackedRequest(span, route, System.nanoTime()));
         } catch (RuntimeException e) {
             LOG.log(Level.FINE, "Request tracking skipped for one request", e);
         }
@@ -88,15 +85,16 @@ public class ServerTracingFilter implements ContainerRequestFilter, ContainerRes
 
     @Override
     public void filter(ContainerRequestContext request, ContainerResponseContext response) {
-        Object property = request.getProperty(SPAN_PROPERTY);
-        if (!(property instanceof Span span)) {
+        Object property = request.getProperty(TRACKED_PROPERTY);
+        if (!(property instanceof TrackedRequest tracked)) {
             return;
         }
-        request.removeProperty(SPAN_PROPERTY);
+        request.removeProperty(TRACKED_PROPERTY);
+        Span span = tracked.span();
         try {
             int status = response.getStatus();
-            String route = (String) request.getProperty(ROUTE_PROPERTY);
-            double durationMs = (System.nanoTime() - (Long) request.getProperty(START_PROPERTY)) / 1_000_000.0;
+            String route = tracked.route();
+            double durationMs = (System.nanoTime() - tracked.startNanos()) / 1_000_000.0;
             span.setAttribute("http.response.status_code", (long) status);
             if (status >= 500) {
                 span.setError("HTTP " + status);
@@ -115,6 +113,10 @@ public class ServerTracingFilter implements ContainerRequestFilter, ContainerRes
             LOG.log(Level.FINE, "Request tracking failed for one response", e);
             span.end();
         }
+    }
+
+    /** What the response filter needs from the request filter. */
+    private record TrackedRequest(Span span, String route, long startNanos) {
     }
 
     private SkipList skipList() {
