@@ -58,9 +58,14 @@ public final class HttpSender implements AutoCloseable {
     }
 
     public SendResult send(byte[] jsonBody) {
+        return send(jsonBody, jsonBody.length);
+    }
+
+    /** Sends {@code jsonBody[0 .. length)}; the array is read during this call only. */
+    public SendResult send(byte[] jsonBody, int length) {
         HttpRequest request;
         try {
-            request = request(jsonBody);
+            request = request(jsonBody, length);
         } catch (IOException | RuntimeException e) {
             return new SendResult(false, -1, 0, "request not built: " + e.getClass().getSimpleName(), 0, null);
         }
@@ -115,26 +120,28 @@ public final class HttpSender implements AutoCloseable {
         }
     }
 
-    private HttpRequest request(byte[] body) throws IOException {
+    private HttpRequest request(byte[] body, int length) throws IOException {
         HttpRequest.Builder builder = HttpRequest.newBuilder(settings.endpoint()).timeout(settings.requestTimeout())
                 .header("Content-Type", "application/json");
-        byte[] payload = body;
-        if (settings.gzipThresholdBytes() > 0 && body.length > settings.gzipThresholdBytes()) {
-            payload = gzip(body);
+        HttpRequest.BodyPublisher payload;
+        if (settings.gzipThresholdBytes() > 0 && length > settings.gzipThresholdBytes()) {
+            payload = HttpRequest.BodyPublishers.ofByteArray(gzip(body, length));
             builder.header("Content-Encoding", "gzip");
+        } else {
+            payload = HttpRequest.BodyPublishers.ofByteArray(body, 0, length);
         }
         settings.headers().forEach((name, value) -> {
             if (!RESTRICTED_HEADERS.contains(name.toLowerCase(Locale.ROOT))) {
                 builder.header(name, value);
             }
         });
-        return builder.POST(HttpRequest.BodyPublishers.ofByteArray(payload)).build();
+        return builder.POST(payload).build();
     }
 
-    private static byte[] gzip(byte[] body) throws IOException {
-        ByteArrayOutputStream compressed = new ByteArrayOutputStream(body.length / 8 + 64);
+    private static byte[] gzip(byte[] body, int length) throws IOException {
+        ByteArrayOutputStream compressed = new ByteArrayOutputStream(length / 8 + 64);
         try (GZIPOutputStream gzip = new FastestGzip(compressed)) {
-            gzip.write(body);
+            gzip.write(body, 0, length);
         }
         return compressed.toByteArray();
     }

@@ -44,17 +44,20 @@ public final class OtlpHttpExporter implements BatchExporter<SpanData> {
 
     @Override
     public ExportOutcome export(List<SpanData> batch) {
-        byte[] body = encoder.encode(resource.get(), batch);
+        return encoder.encode(resource.get(), batch, (body, length) -> export(batch, body, length));
+    }
+
+    private ExportOutcome export(List<SpanData> batch, byte[] body, int length) {
         if (debug) {
-            String json = new String(body, StandardCharsets.UTF_8);
+            String json = new String(body, 0, length, StandardCharsets.UTF_8);
             LOG.info(() -> "Automagik Tracing debug mode, not sent to " + destination + ": " + json);
-            remember(body, NOT_SENT_DEBUG);
+            remember(body, length, NOT_SENT_DEBUG);
             return ExportOutcome.notSent(batch.size(), NOT_SENT_DEBUG);
         }
         try {
-            SendResult result = guard.send(() -> sender.send(body));
+            SendResult result = guard.send(() -> sender.send(body, length));
             circuit.success();
-            remember(body, "HTTP " + result.statusCode());
+            remember(body, length, "HTTP " + result.statusCode());
             return result.rejectedItems() > 0
                     ? ExportOutcome.partial(batch.size(), result.rejectedItems(), result.partialSuccessMessage())
                     : ExportOutcome.success(batch.size());
@@ -63,7 +66,7 @@ public final class OtlpHttpExporter implements BatchExporter<SpanData> {
             return ExportOutcome.failure(batch.size(), FAILED_CIRCUIT_OPEN);
         } catch (ExportFailedException e) {
             circuit.failure();
-            remember(body, e.result().error());
+            remember(body, length, e.result().error());
             return ExportOutcome.failure(batch.size(), e.result().error());
         } catch (RuntimeException e) {
             circuit.failure();
@@ -71,9 +74,9 @@ public final class OtlpHttpExporter implements BatchExporter<SpanData> {
         }
     }
 
-    private void remember(byte[] body, String outcome) {
+    private void remember(byte[] body, int length, String outcome) {
         if (recent != null) {
-            recent.add(destination, body, outcome);
+            recent.add(destination, body, length, outcome);
         }
     }
 }

@@ -24,8 +24,8 @@ public final class RecentPayloads {
     }
 
     /** Keeps the start of a UTF-8 JSON body: only what is shown is decoded (bodies reach megabytes). */
-    public void add(String destination, byte[] body, String outcome) {
-        String shown = body.length <= maxChars ? new String(body, StandardCharsets.UTF_8)
+    public void add(String destination, byte[] body, int length, String outcome) {
+        String shown = length <= maxChars ? new String(body, 0, length, StandardCharsets.UTF_8)
                 : new String(body, 0, maxChars, StandardCharsets.UTF_8) + "…[truncated]";
         synchronized (payloads) {
             if (payloads.size() == capacity) {

@@ -37,6 +37,26 @@ final class JsonBytes {
         return Arrays.copyOf(buffer, size);
     }
 
+    /** The bytes written so far are {@code buffer()[0 .. size())}; the array is this writer's own. */
+    byte[] buffer() {
+        return buffer;
+    }
+
+    int size() {
+        return size;
+    }
+
+    int capacity() {
+        return buffer.length;
+    }
+
+    /** Empties the writer for another document, keeping its buffer. */
+    void reset() {
+        size = 0;
+        depth = 0;
+        needsComma[0] = false;
+    }
+
     JsonBytes beginObject() {
         separate();
         return open('{');

@@ -5,6 +5,7 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Writes spans as an OTLP/HTTP JSON {@code ExportTraceServiceRequest} (the protobuf JSON mapping with
@@ -55,13 +56,52 @@ public final class OtlpJsonEncoder {
     private static final JsonBytes.Name INT_VALUE = new JsonBytes.Name("intValue");
     private static final JsonBytes.Name DOUBLE_VALUE = new JsonBytes.Name("doubleValue");
 
+    // a spare buffer to encode the next batch into: an exporter encodes batch after batch of similar size
+    private static final int MAX_KEPT_BYTES = 8 << 20;
+    private final AtomicReference<JsonBytes> spare = new AtomicReference<>();
+
+    /** Receives an encoded request body: {@code bytes[0 .. length)}, valid only during the call. */
+    @FunctionalInterface
+    public interface BodyUse<R> {
+        R apply(byte[] bytes, int length);
+    }
+
     public OtlpJsonEncoder() {
     }
 
     /** The request as UTF-8 JSON bytes. */
     public byte[] encode(Resource resource, List<SpanData> spans) {
-        int estimate = 512 + (spans == null ? 0 : Math.min(spans.size(), 100_000) * 1024);
-        JsonBytes json = new JsonBytes(estimate);
+        JsonBytes json = new JsonBytes(estimate(spans));
+        write(json, resource, spans);
+        return json.toByteArray();
+    }
+
+    /**
+     * Encodes the request into a reused buffer and hands it to {@code use}, without copying it out: what
+     * the exporter does for every batch. Thread-safe: concurrent calls get separate buffers.
+     */
+    public <R> R encode(Resource resource, List<SpanData> spans, BodyUse<R> use) {
+        JsonBytes json = spare.getAndSet(null);
+        if (json == null) {
+            json = new JsonBytes(estimate(spans));
+        } else {
+            json.reset();
+        }
+        try {
+            write(json, resource, spans);
+            return use.apply(json.buffer(), json.size());
+        } finally {
+            if (json.capacity() <= MAX_KEPT_BYTES) {
+                spare.set(json);
+            }
+        }
+    }
+
+    private static int estimate(List<SpanData> spans) {
+        return 512 + (spans == null ? 0 : Math.min(spans.size(), 100_000) * 1024);
+    }
+
+    private static void write(JsonBytes json, Resource resource, List<SpanData> spans) {
         json.beginObject();
         json.beginArray(RESOURCE_SPANS);
         json.beginObject();
@@ -95,7 +135,6 @@ public final class OtlpJsonEncoder {
         json.endObject(); // resourceSpans entry
         json.endArray(); // resourceSpans
         json.endObject(); // request
-        return json.toByteArray();
     }
 
     /**
