@@ -95,19 +95,19 @@ final class JsonBytes {
 
     /** A 64-bit integer as the protobuf JSON mapping wants it: a decimal string. */
     JsonBytes int64String(Name name, long value) {
-        member(name);
-        ensure(22);
-        buffer[size++] = '"';
-        ascii(Long.toString(value));
-        buffer[size++] = '"';
-        return this;
+        return quotedDigits(name, Long.toString(value));
     }
 
     JsonBytes unsignedInt64String(Name name, long value) {
+        return quotedDigits(name, Long.toUnsignedString(value));
+    }
+
+    private JsonBytes quotedDigits(Name name, String digits) {
         member(name);
-        ensure(22);
+        ensure(2);
         buffer[size++] = '"';
-        ascii(Long.toUnsignedString(value));
+        ascii(digits);
+        ensure(1);
         buffer[size++] = '"';
         return this;
     }

@@ -121,12 +121,7 @@ final class RecordingSpan implements LlmSpan {
         for (int spins = 0; ; spins++) {
             TraceBuffer current = children;
             if (current == OPENING || current == ENDING) {
-                // another thread is in the middle of a short, non-blocking step
-                if (spins < 100) {
-                    Thread.onSpinWait();
-                } else {
-                    Thread.yield();
-                }
+                awaitOtherThread(spins);
                 continue;
             }
             if (current != null) {
@@ -144,6 +139,15 @@ final class RecordingSpan implements LlmSpan {
         }
     }
 
+    /** Another thread is in the middle of a short, non-blocking step on the children buffer. */
+    private static void awaitOtherThread(int spins) {
+        if (spins < 100) {
+            Thread.onSpinWait();
+        } else {
+            Thread.yield();
+        }
+    }
+
     /** Takes the children buffer when this local root ends: null if it never had a (buffered) child. */
     private TraceBuffer takeChildrenAtEnd() {
         for (int spins = 0; ; spins++) {
@@ -152,11 +156,7 @@ final class RecordingSpan implements LlmSpan {
                 return null;
             }
             if (current == OPENING) {
-                if (spins < 100) {
-                    Thread.onSpinWait();
-                } else {
-                    Thread.yield();
-                }
+                awaitOtherThread(spins);
                 continue;
             }
             if (current != null) {
