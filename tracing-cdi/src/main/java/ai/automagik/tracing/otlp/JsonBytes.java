@@ -88,40 +88,41 @@ final class JsonBytes {
 
     /** A JSON number. */
     JsonBytes number(Name name, long value) {
-        member(name);
-        ascii(Long.toString(value));
-        return this;
+        return scalar(name, Long.toString(value), false);
     }
 
     /** A 64-bit integer as the protobuf JSON mapping wants it: a decimal string. */
     JsonBytes int64String(Name name, long value) {
-        return quotedDigits(name, Long.toString(value));
+        return scalar(name, Long.toString(value), true);
     }
 
     JsonBytes unsignedInt64String(Name name, long value) {
-        return quotedDigits(name, Long.toUnsignedString(value));
-    }
-
-    private JsonBytes quotedDigits(Name name, String digits) {
-        member(name);
-        ensure(2);
-        buffer[size++] = '"';
-        ascii(digits);
-        ensure(1);
-        buffer[size++] = '"';
-        return this;
+        return scalar(name, Long.toUnsignedString(value), true);
     }
 
     /** A finite double as a JSON number. */
     JsonBytes number(Name name, double value) {
-        member(name);
-        ascii(Double.toString(value));
-        return this;
+        return scalar(name, Double.toString(value), false);
     }
 
     JsonBytes bool(Name name, boolean value) {
+        return scalar(name, value ? "true" : "false", false);
+    }
+
+    /** A member whose value is ASCII needing no escapes (numbers, literals), in quotes when asked. */
+    private JsonBytes scalar(Name name, String text, boolean quoted) {
         member(name);
-        ascii(value ? "true" : "false");
+        int n = text.length();
+        ensure(n + 2);
+        if (quoted) {
+            buffer[size++] = '"';
+        }
+        for (int i = 0; i < n; i++) {
+            buffer[size++] = (byte) text.charAt(i);
+        }
+        if (quoted) {
+            buffer[size++] = '"';
+        }
         return this;
     }
 
@@ -177,14 +178,6 @@ final class JsonBytes {
             buffer[size++] = ',';
         } else {
             needsComma[depth] = true;
-        }
-    }
-
-    private void ascii(String digits) {
-        int n = digits.length();
-        ensure(n);
-        for (int i = 0; i < n; i++) {
-            buffer[size++] = (byte) digits.charAt(i);
         }
     }
 

@@ -40,6 +40,9 @@ public final class ObservabilityLayer implements TraceSink, AutoCloseable {
     private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(ObservabilityLayer.class.getName());
     static final int MAX_SPANS_PER_TRACE = 1000;
     static final int MAX_OPEN_TRACES = 10_000;
+    // under load the console's recent-traces view is a sample: at most one trace per interval, so that
+    // threads ending traces at millions per second do not all write to the same ring
+    private static final long RECENT_TRACE_INTERVAL_NANOS = 100_000;
 
     private final boolean captureContent;
     private final TailSampler sampler;
@@ -47,9 +50,6 @@ public final class ObservabilityLayer implements TraceSink, AutoCloseable {
     private final List<HttpSender> senders = new ArrayList<>();
     private final RecentTraces recentTraces = new RecentTraces(20, 200);
     private volatile boolean allowed = true;
-    // under load the console's recent-traces view is a sample: at most one trace per interval, so that
-    // threads ending traces at millions per second do not all write to the same ring
-    private static final long RECENT_TRACE_INTERVAL_NANOS = 100_000;
     private volatile long recentTraceAt = Long.MIN_VALUE / 2;
 
     /** A layer sending to every enabled provider (a provider whose name was taken already is skipped). */
@@ -162,7 +162,7 @@ public final class ObservabilityLayer implements TraceSink, AutoCloseable {
             spans = children;
         }
         long endedAt = root.endEpochNanos();
-        if (endedAt - recentTraceAt >= RECENT_TRACE_INTERVAL_NANOS || endedAt < recentTraceAt) {
+        if (endedAt - recentTraceAt >= RECENT_TRACE_INTERVAL_NANOS) {
             recentTraceAt = endedAt;
             recentTraces.add(spans);
         }

@@ -8,7 +8,7 @@ import java.util.List;
 /**
  * The finished child spans of one local trace, held until its root ends and the sampler decides.
  * Bounded: spans beyond {@code maxSpans} are counted as overflow and not kept. Spans that end after
- * the decision follow it ({@link #decided()}).
+ * the decision follow it ({@link #add} returns the decision).
  */
 public final class TraceBuffer {
 
@@ -78,7 +78,4 @@ public final class TraceBuffer {
         return taken;
     }
 
-    public synchronized Decision decided() {
-        return decision;
-    }
 }

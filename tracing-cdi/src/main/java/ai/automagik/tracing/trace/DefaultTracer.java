@@ -84,10 +84,7 @@ public final class DefaultTracer implements Tracer {
      * whatever this pooled thread held before: the previous request's context must not leak into this one.
      */
     public Span startServerSpan(String name, TraceContext remoteParent) {
-        current.set(null);
-        if (remoteParent != null && remoteParent.isValid()) {
-            current.set(remoteParent);
-        }
+        current.set(remoteParent != null && remoteParent.isValid() ? remoteParent : null);
         Span span = start(name, SpanData.KIND_SERVER, SpanRole.GENERIC, null, null, true);
         if (span == NoopSpan.INSTANCE) {
             current.set(null);

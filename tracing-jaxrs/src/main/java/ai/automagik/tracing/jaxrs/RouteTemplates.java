@@ -73,29 +73,16 @@ final class RouteTemplates {
     }
 
     /**
-     * {@code base} and {@code path} joined by one slash, for matching against the skip list: cheaper than
-     * {@link #join} (no splitting), which only templates need. A doubled slash inside {@code path} stays.
+     * {@code base} and {@code path} joined by one slash, for matching against the skip list: the usual
+     * case without splitting; anything irregular (doubled or trailing slashes) goes through {@link #join}.
      */
     static String concat(String base, String path) {
         String left = base == null ? "" : base;
         String right = path == null ? "" : path;
-        boolean leftSlash = left.endsWith("/");
-        boolean rightSlash = right.startsWith("/");
-        String joined;
-        if (leftSlash && rightSlash) {
-            joined = left + right.substring(1);
-        } else if (leftSlash || rightSlash || left.isEmpty()) {
-            joined = left + right;
-        } else {
-            joined = left + "/" + right;
-        }
-        if (joined.contains("//")) {
-            return join(base, path);
-        }
-        if (!joined.startsWith("/")) {
-            joined = "/" + joined;
-        }
-        return joined.length() > 1 && joined.endsWith("/") ? joined.substring(0, joined.length() - 1) : joined;
+        String joined = left.endsWith("/") || right.startsWith("/") ? left + right : left + "/" + right;
+        boolean regular = joined.startsWith("/") && !joined.contains("//")
+                && (joined.length() == 1 || !joined.endsWith("/"));
+        return regular ? joined : join(left, right);
     }
 
     /** Joins path pieces with single slashes and strips JAX-RS regular expressions ({@code {id: \\d+}} → {@code {id}}). */

@@ -20,6 +20,8 @@ import jakarta.ws.rs.ext.Provider;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -52,12 +54,7 @@ public class ServerTracingFilter implements ContainerRequestFilter, ContainerRes
 
     private volatile SkipList skipList;
     // the application path per resource class: the JAX-RS runtime builds a new base URI on every call
-    private final ClassValue<String[]> applicationPaths = new ClassValue<>() {
-        @Override
-        protected String[] computeValue(Class<?> type) {
-            return new String[1];
-        }
-    };
+    private final Map<Class<?>, String> applicationPaths = new ConcurrentHashMap<>();
 
     @Context
     ServletContext servletContext;
@@ -133,11 +130,10 @@ public class ServerTracingFilter implements ContainerRequestFilter, ContainerRes
         if (resourceClass == null) {
             return computeApplicationPath(request);
         }
-        String[] cached = applicationPaths.get(resourceClass);
-        String path = cached[0];
+        String path = applicationPaths.get(resourceClass);
         if (path == null) {
             path = computeApplicationPath(request);
-            cached[0] = path;
+            applicationPaths.putIfAbsent(resourceClass, path);
         }
         return path;
     }
