@@ -4,7 +4,6 @@ import ai.automagik.tracing.TraceContext;
 import ai.automagik.tracing.Tracer;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.GET;
@@ -34,11 +33,11 @@ public class AgentResource {
 
     @GET
     public String list() {
-        JsonArrayBuilder agents = Json.createArrayBuilder();
+        JsonArrayBuilder agents = SampleJson.PROVIDER.createArrayBuilder();
         for (Agent agent : registry.all()) {
-            agents.add(Json.createObjectBuilder().add("name", agent.name()).add("description", agent.description()));
+            agents.add(SampleJson.PROVIDER.createObjectBuilder().add("name", agent.name()).add("description", agent.description()));
         }
-        return Json.createObjectBuilder().add("agents", agents).build().toString();
+        return SampleJson.PROVIDER.createObjectBuilder().add("agents", agents).build().toString();
     }
 
     @POST
@@ -57,7 +56,7 @@ public class AgentResource {
         String traceId = traceId();
         try {
             String output = agent.run(message);
-            JsonObjectBuilder reply = Json.createObjectBuilder().add("agent", agent.name()).add("output", output);
+            JsonObjectBuilder reply = SampleJson.PROVIDER.createObjectBuilder().add("agent", agent.name()).add("output", output);
             if (traceId != null) {
                 reply.add("traceId", traceId);
             } else {

@@ -1,6 +1,5 @@
 package ai.automagik.sample;
 
-import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -16,7 +15,7 @@ final class ApiError {
     }
 
     static Response of(int status, String message, String traceId) {
-        JsonObjectBuilder body = Json.createObjectBuilder().add("status", status).add("error", message);
+        JsonObjectBuilder body = SampleJson.PROVIDER.createObjectBuilder().add("status", status).add("error", message);
         if (traceId != null) {
             body.add("traceId", traceId);
         }

@@ -26,7 +26,7 @@ public class DemoResource {
     @GET
     @Path("echo/{word}")
     public String echo(@PathParam("word") String word) {
-        return "{\"echo\":" + jakarta.json.Json.createValue(word) + "}";
+        return "{\"echo\":" + SampleJson.PROVIDER.createValue(word) + "}";
     }
 
     @GET
@@ -58,7 +58,7 @@ public class DemoResource {
         @GET
         @Path("{id}")
         public String item(@PathParam("id") String id) {
-            return "{\"item\":" + jakarta.json.Json.createValue(id) + "}";
+            return "{\"item\":" + SampleJson.PROVIDER.createValue(id) + "}";
         }
     }
 }

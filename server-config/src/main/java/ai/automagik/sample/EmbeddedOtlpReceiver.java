@@ -1,7 +1,6 @@
 package ai.automagik.sample;
 
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonException;
@@ -55,7 +54,7 @@ public class EmbeddedOtlpReceiver extends HttpServlet {
         }
         String json = new String(body, StandardCharsets.UTF_8);
         int spans;
-        try (JsonReader reader = Json.createReader(new java.io.StringReader(json))) {
+        try (JsonReader reader = SampleJson.PROVIDER.createReader(new java.io.StringReader(json))) {
             spans = countSpans(reader.readObject());
         } catch (JsonException | ClassCastException e) {
             response.setStatus(400);
@@ -71,17 +70,17 @@ public class EmbeddedOtlpReceiver extends HttpServlet {
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        JsonArrayBuilder payloads = Json.createArrayBuilder();
+        JsonArrayBuilder payloads = SampleJson.PROVIDER.createArrayBuilder();
         for (ReceivedTelemetry.Payload payload : received.recent()) {
             JsonValue parsed;
-            try (JsonReader reader = Json.createReader(new java.io.StringReader(payload.json()))) {
+            try (JsonReader reader = SampleJson.PROVIDER.createReader(new java.io.StringReader(payload.json()))) {
                 parsed = reader.readValue();
             }
-            payloads.add(Json.createObjectBuilder().add("at", payload.at().toString()).add("spans", payload.spans())
+            payloads.add(SampleJson.PROVIDER.createObjectBuilder().add("at", payload.at().toString()).add("spans", payload.spans())
                     .add("payload", parsed));
         }
         response.setContentType("application/json");
-        response.getWriter().write(Json.createObjectBuilder().add("requests", received.requests())
+        response.getWriter().write(SampleJson.PROVIDER.createObjectBuilder().add("requests", received.requests())
                 .add("spans", received.spans()).add("recent", payloads).build().toString());
     }
 

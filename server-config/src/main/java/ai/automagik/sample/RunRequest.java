@@ -1,6 +1,5 @@
 package ai.automagik.sample;
 
-import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
@@ -22,7 +21,7 @@ record RunRequest(String message) {
             throw new IllegalArgumentException("request body too large: at most " + MAX_BODY + " characters");
         }
         JsonValue value;
-        try (JsonReader reader = Json.createReader(new StringReader(body))) {
+        try (JsonReader reader = SampleJson.PROVIDER.createReader(new StringReader(body))) {
             value = reader.readValue();
         } catch (JsonException e) {
             throw new IllegalArgumentException("malformed JSON body: " + firstLine(e.getMessage()));

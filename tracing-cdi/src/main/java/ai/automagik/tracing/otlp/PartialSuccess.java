@@ -1,9 +1,9 @@
 package ai.automagik.tracing.otlp;
 
-import jakarta.json.Json;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
+import jakarta.json.spi.JsonProvider;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 
@@ -14,13 +14,15 @@ public record PartialSuccess(long rejected, String message) {
 
     public static final PartialSuccess NONE = new PartialSuccess(0, null);
     private static final int MAX_BODY = 64 * 1024;
+    // looked up once: each static Json call looks the provider up again
+    private static final JsonProvider JSON = JsonProvider.provider();
 
     /** Reads a response body; anything empty, oversized or not OTLP JSON means "no partial success". */
     public static PartialSuccess parse(byte[] body) {
         if (body == null || body.length == 0 || body.length > MAX_BODY) {
             return NONE;
         }
-        try (JsonReader reader = Json.createReader(new ByteArrayInputStream(body))) {
+        try (JsonReader reader = JSON.createReader(new ByteArrayInputStream(body))) {
             JsonValue root = reader.readValue();
             if (!(root instanceof JsonObject object) || !(object.get("partialSuccess") instanceof JsonObject partial)) {
                 return NONE;

@@ -8,7 +8,7 @@ import ai.automagik.tracing.otlp.SpanData;
 import ai.automagik.tracing.otlp.SpanEvent;
 import ai.automagik.tracing.sampling.Decision;
 import ai.automagik.tracing.sampling.TraceBuffer;
-import jakarta.json.Json;
+import jakarta.json.spi.JsonProvider;
 import jakarta.json.JsonArrayBuilder;
 
 import java.util.ArrayList;
@@ -358,7 +358,7 @@ final class RecordingSpan implements LlmSpan {
     public LlmSpan inputMessage(String messageRole, String content) {
         if (recording() && tracer.traceSink().captureContent()) {
             if (inputMessages == null) {
-                inputMessages = Json.createArrayBuilder();
+                inputMessages = JsonHolder.PROVIDER.createArrayBuilder();
             }
             inputMessages.add(message(messageRole, content, MAX_INPUT));
         }
@@ -369,15 +369,20 @@ final class RecordingSpan implements LlmSpan {
     public LlmSpan outputMessage(String messageRole, String content) {
         if (recording() && tracer.traceSink().captureContent()) {
             if (outputMessages == null) {
-                outputMessages = Json.createArrayBuilder();
+                outputMessages = JsonHolder.PROVIDER.createArrayBuilder();
             }
             outputMessages.add(message(messageRole, content, MAX_OUTPUT));
         }
         return this;
     }
 
+    /** Looked up on first use only: each static {@code Json} call looks the provider up again (costly on Liberty). */
+    private static final class JsonHolder {
+        static final JsonProvider PROVIDER = JsonProvider.provider();
+    }
+
     private static jakarta.json.JsonObject message(String role, String content, int max) {
-        return Json.createObjectBuilder().add("role", role == null ? "user" : role)
+        return JsonHolder.PROVIDER.createObjectBuilder().add("role", role == null ? "user" : role)
                 .add("content", content == null ? "" : cap(content, max)).build();
     }
 

@@ -7,11 +7,11 @@ import jakarta.annotation.security.DeclareRoles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
+import jakarta.json.spi.JsonProvider;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -39,6 +39,8 @@ public class TracingAdminResource {
 
     public static final String ROLE = "tracing-admin";
     private static final int MAX_BODY = 4096;
+    // looked up once: each static Json call looks the provider up again
+    private static final JsonProvider JSON = JsonProvider.provider();
 
     @Inject
     TracingManager tracing;
@@ -85,7 +87,7 @@ public class TracingAdminResource {
         if (body.length() > MAX_BODY) {
             throw new IllegalArgumentException("body too large: at most " + MAX_BODY + " characters");
         }
-        try (JsonReader reader = Json.createReader(new StringReader(body))) {
+        try (JsonReader reader = JSON.createReader(new StringReader(body))) {
             JsonValue value = reader.readValue();
             if (!(value instanceof JsonObject object)) {
                 throw new IllegalArgumentException("body must be a JSON object: {\"enabled\": true|false}");
