@@ -2,32 +2,32 @@ package ai.automagik.tracing.export;
 
 import ai.automagik.tracing.otlp.PartialSuccess;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.ConnectException;
-import java.net.http.HttpClient;
-import java.net.http.HttpConnectTimeoutException;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
+import java.net.HttpURLConnection;
+import java.net.Proxy;
+import java.net.SocketTimeoutException;
+import java.net.URL;
 import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.zip.Deflater;
-import java.util.zip.GZIPOutputStream;
 
 /**
- * Posts OTLP/HTTP JSON bodies with the JDK's {@link HttpClient}: {@code Content-Type: application/json}
- * exactly (no charset: LangWatch's parser depends on it), gzip above a threshold, timeouts, and retries
- * only for 429, 502, 503, 504 and connection failures, honouring {@code Retry-After}. A request that
- * times out is not retried: the collector is slow, and retrying would stall the worker. Never throws.
+ * Posts OTLP/HTTP JSON bodies: {@code Content-Type: application/json} exactly (no charset: LangWatch's
+ * parser depends on it), gzip above a threshold, timeouts, and retries only for 429, 502, 503, 504 and
+ * connection failures, honouring {@code Retry-After}. A request that times out is not retried: the
+ * collector is slow, and retrying would stall the worker. Never throws.
+ * <p>
+ * Each request runs start to end on the calling export worker with the JDK's {@link HttpURLConnection}
+ * (kept-alive connections are reused): the asynchronous {@code java.net.http.HttpClient} passed every
+ * batch through its selector and executor threads, which cost more CPU than encoding the batch.
  */
 public final class HttpSender implements AutoCloseable {
 
@@ -38,19 +38,24 @@ public final class HttpSender implements AutoCloseable {
     private static final long FIRST_BACKOFF_MILLIS = 100;
 
     private final SenderSettings settings;
-    private final ExecutorService executor;
-    private final HttpClient client;
+    private final URL endpoint;
+    private final Map<String, String> extraHeaders;
+    private final GzipPool gzip = new GzipPool();
 
     public HttpSender(SenderSettings settings) {
         this.settings = settings;
-        this.executor = Executors.newCachedThreadPool(task -> {
-            Thread thread = new Thread(task, "automagik-tracing-http");
-            thread.setDaemon(true);
-            return thread;
+        try {
+            this.endpoint = settings.endpoint().toURL();
+        } catch (java.net.MalformedURLException | IllegalArgumentException e) {
+            throw new IllegalArgumentException("endpoint is not an HTTP URL: " + e.getMessage(), e);
+        }
+        Map<String, String> headers = new LinkedHashMap<>();
+        settings.headers().forEach((name, value) -> {
+            if (!RESTRICTED_HEADERS.contains(name.toLowerCase(Locale.ROOT))) {
+                headers.put(name, value);
+            }
         });
-        this.client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(settings.connectTimeout()).followRedirects(HttpClient.Redirect.NEVER)
-                .executor(executor).build();
+        this.extraHeaders = Map.copyOf(headers);
     }
 
     public SenderSettings settings() {
@@ -63,36 +68,56 @@ public final class HttpSender implements AutoCloseable {
 
     /** Sends {@code jsonBody[0 .. length)}; the array is read during this call only. */
     public SendResult send(byte[] jsonBody, int length) {
-        HttpRequest request;
+        boolean compress = settings.gzipThresholdBytes() > 0 && length > settings.gzipThresholdBytes();
+        GzipPool.Compressor compressor = compress ? gzip.take() : null;
         try {
-            request = request(jsonBody, length);
-        } catch (IOException | RuntimeException e) {
+            byte[] body = jsonBody;
+            int bodyLength = length;
+            if (compressor != null) {
+                bodyLength = compressor.compress(jsonBody, length);
+                body = compressor.output();
+            }
+            return sendWithRetries(body, bodyLength, compressor != null);
+        } catch (RuntimeException e) {
             return new SendResult(false, -1, 0, "request not built: " + e.getClass().getSimpleName(), 0, null);
+        } finally {
+            if (compressor != null) {
+                gzip.give(compressor);
+            }
         }
+    }
+
+    private SendResult sendWithRetries(byte[] body, int length, boolean gzipped) {
         int attempts = 0;
         long backoff = FIRST_BACKOFF_MILLIS;
         while (true) {
             attempts++;
             boolean last = attempts >= settings.maxAttempts();
             long waitMillis;
+            HttpURLConnection connection = null;
             try {
-                HttpResponse<InputStream> response = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
-                int status = response.statusCode();
-                byte[] body = readBounded(response.body());
+                connection = open(length, gzipped);
+                connect(connection);
+                try (OutputStream out = connection.getOutputStream()) {
+                    out.write(body, 0, length);
+                }
+                int status = connection.getResponseCode();
+                byte[] responseBody = readBounded(connection, status);
                 if (status >= 200 && status < 300) {
-                    PartialSuccess partial = PartialSuccess.parse(body);
+                    PartialSuccess partial = PartialSuccess.parse(responseBody);
                     return new SendResult(true, status, attempts, null, partial.rejected(), partial.message());
                 }
                 if (!RETRYABLE.contains(status) || last) {
                     return new SendResult(false, status, attempts, "HTTP " + status + retried(attempts), 0, null);
                 }
-                waitMillis = retryAfterMillis(response).orElse(jitter(backoff));
-            } catch (HttpConnectTimeoutException e) {
+                waitMillis = retryAfterMillis(connection.getHeaderField("Retry-After")).orElse(jitter(backoff));
+            } catch (ConnectTimeout e) {
                 if (last) {
                     return failure(attempts, "connect timeout after " + settings.connectTimeout().toMillis() + " ms");
                 }
                 waitMillis = jitter(backoff);
-            } catch (HttpTimeoutException e) {
+            } catch (SocketTimeoutException e) {
+                disconnect(connection);
                 return failure(attempts, "timeout after " + settings.requestTimeout().toMillis() + " ms");
             } catch (ConnectException e) {
                 if (last) {
@@ -100,71 +125,104 @@ public final class HttpSender implements AutoCloseable {
                 }
                 waitMillis = jitter(backoff);
             } catch (IOException e) {
+                disconnect(connection);
                 if (last) {
                     return failure(attempts, describe(e) + retried(attempts));
                 }
                 waitMillis = jitter(backoff);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return failure(attempts, "interrupted");
             } catch (RuntimeException e) {
+                disconnect(connection);
                 return failure(attempts, "send failed: " + e.getClass().getSimpleName());
             }
-            try {
-                Thread.sleep(Math.min(waitMillis, settings.maxRetryDelay().toMillis()));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+            if (!sleep(waitMillis)) {
                 return failure(attempts, "interrupted");
             }
-            backoff = Math.min(backoff * 2, Math.max(FIRST_BACKOFF_MILLIS, settings.maxRetryDelay().toMillis()));
+            backoff = nextBackoff(backoff);
         }
     }
 
-    private HttpRequest request(byte[] body, int length) throws IOException {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(settings.endpoint()).timeout(settings.requestTimeout())
-                .header("Content-Type", "application/json");
-        HttpRequest.BodyPublisher payload;
-        if (settings.gzipThresholdBytes() > 0 && length > settings.gzipThresholdBytes()) {
-            payload = HttpRequest.BodyPublishers.ofByteArray(gzip(body, length));
-            builder.header("Content-Encoding", "gzip");
-        } else {
-            payload = HttpRequest.BodyPublishers.ofByteArray(body, 0, length);
+    private HttpURLConnection open(int length, boolean gzipped) throws IOException {
+        // no proxy, as the JDK HttpClient used before: telemetry must not leak through a system-wide proxy setting
+        HttpURLConnection connection = (HttpURLConnection) endpoint.openConnection(Proxy.NO_PROXY);
+        connection.setConnectTimeout(timeoutMillis(settings.connectTimeout()));
+        connection.setReadTimeout(timeoutMillis(settings.requestTimeout()));
+        connection.setInstanceFollowRedirects(false);
+        connection.setUseCaches(false);
+        connection.setDoOutput(true);
+        connection.setRequestMethod("POST");
+        connection.setFixedLengthStreamingMode(length); // also keeps the JDK from silently re-posting
+        connection.setRequestProperty("Content-Type", "application/json");
+        if (gzipped) {
+            connection.setRequestProperty("Content-Encoding", "gzip");
         }
-        settings.headers().forEach((name, value) -> {
-            if (!RESTRICTED_HEADERS.contains(name.toLowerCase(Locale.ROOT))) {
-                builder.header(name, value);
+        extraHeaders.forEach(connection::setRequestProperty);
+        return connection;
+    }
+
+    private static void connect(HttpURLConnection connection) throws IOException {
+        try {
+            connection.connect();
+        } catch (SocketTimeoutException e) {
+            throw new ConnectTimeout();
+        }
+    }
+
+    /** A timeout while connecting, which is retried, unlike one while waiting for the answer. */
+    private static final class ConnectTimeout extends IOException {
+        ConnectTimeout() {
+            super("connect timeout", null);
+        }
+    }
+
+    private static int timeoutMillis(Duration timeout) {
+        return (int) Math.max(1, Math.min(Integer.MAX_VALUE, timeout.toMillis()));
+    }
+
+    /** Reads at most 64 kB of the response and, when it was all read, leaves the connection for reuse. */
+    private static byte[] readBounded(HttpURLConnection connection, int status) throws IOException {
+        InputStream stream = responseStream(connection, status);
+        if (stream == null) {
+            return new byte[0];
+        }
+        try (InputStream in = stream) {
+            byte[] body = in.readNBytes(MAX_RESPONSE_BYTES);
+            if (in.read() >= 0) {
+                connection.disconnect(); // an oversized answer: do not drain it
             }
-        });
-        return builder.POST(payload).build();
-    }
-
-    private static byte[] gzip(byte[] body, int length) throws IOException {
-        ByteArrayOutputStream compressed = new ByteArrayOutputStream(length / 8 + 64);
-        try (GZIPOutputStream gzip = new FastestGzip(compressed)) {
-            gzip.write(body, 0, length);
-        }
-        return compressed.toByteArray();
-    }
-
-    /**
-     * gzip at {@link Deflater#BEST_SPEED}: OTLP JSON is so repetitive that it still shrinks about 18-fold
-     * (measured: 455 kB to 24 kB, against 21 kB at the default level) for a third of the CPU.
-     */
-    private static final class FastestGzip extends GZIPOutputStream {
-        FastestGzip(OutputStream out) throws IOException {
-            super(out, 64 * 1024);
-            def.setLevel(Deflater.BEST_SPEED);
+            return body;
         }
     }
 
-    private static byte[] readBounded(InputStream in) throws IOException {
-        try (in) {
-            return in.readNBytes(MAX_RESPONSE_BYTES);
+    private static InputStream responseStream(HttpURLConnection connection, int status) {
+        try {
+            return status < 400 ? connection.getInputStream() : connection.getErrorStream();
+        } catch (IOException e) {
+            return connection.getErrorStream();
         }
     }
 
-    private static java.util.Optional<Long> retryAfterMillis(HttpResponse<?> response) {
-        return response.headers().firstValue("Retry-After").flatMap(value -> {
+    private static void disconnect(HttpURLConnection connection) {
+        if (connection != null) {
+            connection.disconnect();
+        }
+    }
+
+    private long nextBackoff(long backoff) {
+        return Math.min(backoff * 2, Math.max(FIRST_BACKOFF_MILLIS, settings.maxRetryDelay().toMillis()));
+    }
+
+    private boolean sleep(long waitMillis) {
+        try {
+            Thread.sleep(Math.min(waitMillis, settings.maxRetryDelay().toMillis()));
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private static java.util.Optional<Long> retryAfterMillis(String header) {
+        return java.util.Optional.ofNullable(header).flatMap(value -> {
             String v = value.strip();
             try {
                 return java.util.Optional.of(Math.max(0, Long.parseLong(v)) * 1000);
@@ -191,6 +249,7 @@ public final class HttpSender implements AutoCloseable {
     private static String describe(IOException e) {
         String message = e.getMessage() == null ? "" : e.getMessage().toLowerCase(Locale.ROOT);
         if (message.contains("reset") || message.contains("closed") || message.contains("eof")
+                || message.contains("end of file") || message.contains("broken pipe")
                 || message.contains("header parser")) {
             return "connection reset";
         }
@@ -203,6 +262,6 @@ public final class HttpSender implements AutoCloseable {
 
     @Override
     public void close() {
-        executor.shutdownNow();
+        gzip.close();
     }
 }

@@ -4,14 +4,21 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Deque;
 import java.util.List;
 
 /** The last few payloads exactly as they left (or would have left) the server, for operators to audit. */
 public final class RecentPayloads {
 
-    /** One request body with when it was made and how it ended. */
-    public record Payload(Instant at, String destination, String json, String outcome) {
+    /** One request body with when it was made and how it ended; decoded only when someone looks at it. */
+    public record Payload(Instant at, String destination, byte[] start, boolean truncated, String outcome) {
+
+        /** The body as UTF-8 text, cut at the shown maximum. */
+        public String json() {
+            String text = new String(start, StandardCharsets.UTF_8);
+            return truncated ? text + "…[truncated]" : text;
+        }
     }
 
     private final int capacity;
@@ -23,15 +30,15 @@ public final class RecentPayloads {
         this.maxChars = maxChars;
     }
 
-    /** Keeps the start of a UTF-8 JSON body: only what is shown is decoded (bodies reach megabytes). */
+    /** Keeps a copy of the start of a UTF-8 JSON body (bodies reach megabytes; decoding waits for a reader). */
     public void add(String destination, byte[] body, int length, String outcome) {
-        String shown = length <= maxChars ? new String(body, 0, length, StandardCharsets.UTF_8)
-                : new String(body, 0, maxChars, StandardCharsets.UTF_8) + "…[truncated]";
+        byte[] start = Arrays.copyOf(body, Math.min(length, maxChars));
+        Payload payload = new Payload(Instant.now(), destination, start, length > maxChars, outcome);
         synchronized (payloads) {
             if (payloads.size() == capacity) {
                 payloads.removeFirst();
             }
-            payloads.addLast(new Payload(Instant.now(), destination, shown, outcome));
+            payloads.addLast(payload);
         }
     }
 

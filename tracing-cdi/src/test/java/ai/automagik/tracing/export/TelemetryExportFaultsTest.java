@@ -139,6 +139,7 @@ class TelemetryExportFaultsTest {
         tracing.flush(Duration.ofSeconds(10));
         PipelineMetrics m = balanced(tracing.metrics());
         assertThat(m.failed()).isEqualTo(1);
+        assertThat(m.failedByReason()).containsOnlyKeys("connection reset (2 attempts)");
         assertThat(m.processed()).isZero();
         assertThat(receiver.requests()).hasSize(2);
     }
