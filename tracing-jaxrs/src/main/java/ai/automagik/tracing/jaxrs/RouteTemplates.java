@@ -79,7 +79,10 @@ final class RouteTemplates {
     static String concat(String base, String path) {
         String left = base == null ? "" : base;
         String right = path == null ? "" : path;
-        String joined = left.endsWith("/") || right.startsWith("/") ? left + right : left + "/" + right;
+        boolean leftSlash = left.endsWith("/");
+        boolean rightSlash = right.startsWith("/");
+        String joined = leftSlash && rightSlash ? left + right.substring(1)
+                : leftSlash || rightSlash ? left + right : left + "/" + right;
         boolean regular = joined.startsWith("/") && !joined.contains("//")
                 && (joined.length() == 1 || !joined.endsWith("/"));
         return regular ? joined : join(left, right);
