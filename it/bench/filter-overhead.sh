@@ -29,6 +29,7 @@ java -Xmx128m it/bench/TelemetrySink.java "$SINK_PORT" > it/target/telemetry-sin
 SINK=$!
 cleanup() {
   mvn -q -B -pl server-config liberty:stop >/dev/null 2>&1 || true
+  rm -f server-config/target/liberty/wlp/usr/servers/automagikServer/configDropins/overrides/filter-bench-executor.xml
   kill "$SINK" 2>/dev/null || true
   wait "$SINK" 2>/dev/null || true
   rm -rf "$HOME_DIR"
@@ -38,16 +39,43 @@ trap cleanup EXIT
 export AUTOMAGIK_HOME=$HOME_DIR AUTOMAGIK_TELEMETRY_ENABLED=true AUTOMAGIK_ADMIN_PASSWORD=bench-only-password \
   AUTOMAGIK_TELEMETRY_ENDPOINT=http://127.0.0.1:$SINK_PORT/v1/traces \
   AUTOMAGIK_JAXRS_SKIP_PATHS=/health,/metrics,/openapi,/api/tracing,/VAADIN,/static,/favicon.ico,$ROUTE/b1
+# a fixed executor: Liberty's pool controller resizes the pool every few seconds, which moved the CPU per
+# request by up to a factor of two between rounds of the same URL
+OVERRIDES=server-config/target/liberty/wlp/usr/servers/automagikServer/configDropins/overrides
+mkdir -p "$OVERRIDES"
+cat > "$OVERRIDES/filter-bench-executor.xml" <<XML
+<server><executor coreThreads="${EXECUTOR_THREADS:-8}" maxThreads="${EXECUTOR_THREADS:-8}"/></server>
+XML
 mvn -q -B -pl server-config liberty:deploy liberty:start >/dev/null
 for _ in $(seq 1 100); do curl -sf -o /dev/null "$TRACKED" && break; sleep 0.2; done
 curl -sfI "$TRACKED" | grep -qi '^traceparent:' || { echo "the tracked URL returned no traceparent" >&2; exit 1; }
 curl -sfI "$SKIPPED" | grep -qi '^traceparent:' && { echo "the skipped URL is tracked" >&2; exit 1; }
+drained() { # the telemetry queue emptied: a tracked round's CPU includes exporting its events, none left for the next round
+  for _ in $(seq 1 300); do
+    curl -sf -u admin:bench-only-password "$BASE/api/tracing/status" | python3 -c '
+import json, sys
+p = json.load(sys.stdin)["providers"][0]["pipeline"]
+sys.exit(0 if p["queueSize"] + p["inFlight"] == 0 else 1)' && return 0
+    sleep 0.2
+  done
+  echo "the telemetry queue did not drain within 60 s" >&2
+}
 for _ in $(seq 1 "${WARMUP:-5}"); do        # warm-up: the JIT keeps improving Liberty for minutes
-  wrk -t2 -c16 -d15s "$TRACKED" >/dev/null; wrk -t2 -c16 -d15s "$SKIPPED" >/dev/null
+  wrk -t2 -c16 -d15s "$TRACKED" >/dev/null; drained; wrk -t2 -c16 -d15s "$SKIPPED" >/dev/null
 done
 
-measure() { # label url
-  echo "$1 $(wrk -t2 -c16 -d"$DURATION" "$2" | awk '/Requests\/sec/ {print $2}')"
+SERVER_PID=$(pgrep -f 'ws-server.jar' | head -1)
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$SERVER_PID/stat"; }
+measure() { # label url -> label requests/s server-CPU-µs-per-request
+  local before after out
+  before=$(cpu_ticks)
+  out=$(wrk -t2 -c16 -d"$DURATION" "$2")
+  drained
+  after=$(cpu_ticks)
+  echo "$out" | awk -v label="$1" -v ticks=$((after - before)) -v hz="$(getconf CLK_TCK)" '
+    / requests in / {requests = $1}
+    /Requests\/sec/ {rps = $2}
+    END {printf "%s %s %.1f\n", label, rps, ticks * 1e6 / hz / requests}'
 }
 : > "$OUT"
 for r in $(seq 1 "$ROUNDS"); do
@@ -61,13 +89,19 @@ curl -sf -u admin:bench-only-password "$BASE/api/tracing/status" > it/target/fil
 python3 - "$OUT" <<'PY'
 import statistics, sys
 rows = [line.split() for line in open(sys.argv[1]) if line.strip()]
-tracked = [float(v) for k, v in rows if k == "tracked"]
-skipped = [float(v) for k, v in rows if k == "skipped"]
+tracked = [float(r[1]) for r in rows if r[0] == "tracked"]
+skipped = [float(r[1]) for r in rows if r[0] == "skipped"]
+cpu_tracked = [float(r[2]) for r in rows if r[0] == "tracked"]
+cpu_skipped = [float(r[2]) for r in rows if r[0] == "skipped"]
 losses = [(1 - t / s) * 100 for t, s in zip(tracked, skipped)]
 mean = statistics.mean(losses)
 half = 2.0 * statistics.stdev(losses) / len(losses) ** 0.5 if len(losses) > 1 else float("nan")
 print(f"mean requests/s: tracked {statistics.mean(tracked):.0f}, skipped {statistics.mean(skipped):.0f}")
 print(f"loss per round (%): {', '.join(f'{l:.1f}' for l in losses)}")
 print(f"loss: {mean:.1f} % ± {half:.1f} (about 95 %, {len(losses)} rounds)")
+extra = [t - s for t, s in zip(cpu_tracked, cpu_skipped)]
+extra_half = 2.0 * statistics.stdev(extra) / len(extra) ** 0.5 if len(extra) > 1 else float("nan")
+print(f"server CPU per request (µs): tracked {statistics.mean(cpu_tracked):.1f}, skipped {statistics.mean(cpu_skipped):.1f}, "
+      f"difference {statistics.mean(extra):.1f} ± {extra_half:.1f}")
 PY
 python3 -c 'import json; p=json.load(open("it/target/filter-overhead-status.json"))["providers"][0]["pipeline"]; print("telemetry pipeline:", {k: p[k] for k in ("queued","processed","dropped","failed","queueSize","inFlight","batches")})' || true
