@@ -104,7 +104,8 @@ public final class TelemetryEvent {
 
     public static final class Builder {
         private final String type;
-        private final Map<String, Object> attributes = new LinkedHashMap<>();
+        private Map<String, Object> attributes = new LinkedHashMap<>();
+        private boolean handedOver;
         private boolean success = true;
 
         private Builder(String type) {
@@ -114,6 +115,10 @@ public final class TelemetryEvent {
         /** Values: String, Boolean, Long/Integer, Double/Float; null values are skipped. */
         public Builder put(String key, Object value) {
             if (key != null && value != null) {
+                if (handedOver) { // built before: the event keeps its map, this builder goes on with a copy
+                    attributes = new LinkedHashMap<>(attributes);
+                    handedOver = false;
+                }
                 attributes.put(key, value instanceof Integer i ? Long.valueOf(i)
                         : value instanceof Float f ? Double.valueOf(f) : value);
             }
@@ -126,7 +131,8 @@ public final class TelemetryEvent {
         }
 
         public TelemetryEvent build() {
-            return new TelemetryEvent(type, new LinkedHashMap<>(attributes), success);
+            handedOver = true;
+            return new TelemetryEvent(type, attributes, success);
         }
     }
 }

@@ -53,7 +53,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Export throughput: the same 512 spans (10 attributes each) encoded and delivered to a loopback HTTP
- * receiver, by our exporter (OTLP/HTTP JSON, JDK HttpClient) and by OpenTelemetry's
+ * receiver, by our exporter (OTLP/HTTP JSON, HttpURLConnection) and by OpenTelemetry's
  * {@code OtlpHttpSpanExporter} (protobuf, JDK sender). Scores are spans per second. CPU per span is
  * the process's CPU time in measurement iterations minus the receiver's threads, over the spans sent.
  */

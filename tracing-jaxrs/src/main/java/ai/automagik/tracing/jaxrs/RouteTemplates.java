@@ -1,7 +1,6 @@
 package ai.automagik.tracing.jaxrs;
 
 import jakarta.ws.rs.Path;
-import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.UriInfo;
 
@@ -16,6 +15,8 @@ import java.util.List;
 final class RouteTemplates {
 
     static final String UNMATCHED = "(unmatched)";
+    // compared by identity: marks a class without @Path in the cache (its routes come from the parameters)
+    private static final String NOT_A_ROOT_RESOURCE = new String("(not a root resource)");
 
     private RouteTemplates() {
     }
@@ -28,24 +29,33 @@ final class RouteTemplates {
         }
     };
 
-    static String template(String applicationPath, ResourceInfo resource, UriInfo uri) {
+    static String template(String applicationPath, Class<?> resourceClass, Method method, UriInfo uri) {
         try {
-            Class<?> resourceClass = resource == null ? null : resource.getResourceClass();
             if (resourceClass != null && uri.getMatchedResources().size() <= 1) {
-                Path classPath = resourceClass.getAnnotation(Path.class);
-                if (classPath != null) {
-                    Method method = resource.getResourceMethod();
-                    Object key = method == null ? resourceClass : method;
-                    return ROOT_TEMPLATES.get(resourceClass).computeIfAbsent(key, k -> {
-                        Path methodPath = method == null ? null : method.getAnnotation(Path.class);
-                        return join(applicationPath, classPath.value(), methodPath == null ? "" : methodPath.value());
-                    });
+                Object key = method == null ? resourceClass : method;
+                java.util.Map<Object, String> templates = ROOT_TEMPLATES.get(resourceClass);
+                String template = templates.get(key);
+                if (template == null) {
+                    template = rootTemplate(applicationPath, resourceClass, method);
+                    templates.putIfAbsent(key, template);
+                }
+                if (template != NOT_A_ROOT_RESOURCE) {
+                    return template;
                 }
             }
             return fromParameters(applicationPath, uri);
         } catch (RuntimeException e) {
             return UNMATCHED;
         }
+    }
+
+    private static String rootTemplate(String applicationPath, Class<?> resourceClass, Method method) {
+        Path classPath = resourceClass.getAnnotation(Path.class);
+        if (classPath == null) {
+            return NOT_A_ROOT_RESOURCE;
+        }
+        Path methodPath = method == null ? null : method.getAnnotation(Path.class);
+        return join(applicationPath, classPath.value(), methodPath == null ? "" : methodPath.value());
     }
 
     private static String fromParameters(String applicationPath, UriInfo uri) {

@@ -19,6 +19,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.ext.Provider;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import java.lang.reflect.Method;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -62,13 +63,16 @@ public class ServerTracingFilter implements ContainerRequestFilter, ContainerRes
     @Override
     public void filter(ContainerRequestContext request) {
         try {
-            String applicationPath = applicationPath(request);
+            // ResourceInfo is a reflective proxy onto the current request's context: read it once
+            Class<?> resourceClass = resourceInfo == null ? null : resourceInfo.getResourceClass();
+            String applicationPath = applicationPath(request, resourceClass);
             String path = RouteTemplates.concat(applicationPath, request.getUriInfo().getPath(false));
             if (skipList().matches(path)) {
                 return;
             }
             DefaultTracer tracer = runtime.runtime().defaultTracer();
-            String route = RouteTemplates.template(applicationPath, resourceInfo, request.getUriInfo());
+            Method resourceMethod = resourceClass == null ? null : resourceInfo.getResourceMethod();
+            String route = RouteTemplates.template(applicationPath, resourceClass, resourceMethod, request.getUriInfo());
             TraceContext parent = TraceContext.fromTraceparent(request.getHeaderString(TRACEPARENT))
                     .orElse(TraceContext.INVALID);
             Span span = tracer.startServerSpan(request.getMethod() + " " + route, parent);
@@ -125,8 +129,7 @@ public class ServerTracingFilter implements ContainerRequestFilter, ContainerRes
         return list;
     }
 
-    private String applicationPath(ContainerRequestContext request) {
-        Class<?> resourceClass = resourceInfo == null ? null : resourceInfo.getResourceClass();
+    private String applicationPath(ContainerRequestContext request, Class<?> resourceClass) {
         if (resourceClass == null) {
             return computeApplicationPath(request);
         }
