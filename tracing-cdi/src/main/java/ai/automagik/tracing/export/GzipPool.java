@@ -1,5 +1,6 @@
 package ai.automagik.tracing.export;
 
+import java.util.Arrays;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.zip.CRC32;
 import java.util.zip.Deflater;
@@ -62,12 +63,12 @@ final class GzipPool implements AutoCloseable {
             int size = HEADER.length;
             while (!deflater.finished()) {
                 if (size == output.length) {
-                    output = java.util.Arrays.copyOf(output, output.length * 2);
+                    output = Arrays.copyOf(output, output.length * 2);
                 }
                 size += deflater.deflate(output, size, output.length - size);
             }
             if (output.length - size < 8) {
-                output = java.util.Arrays.copyOf(output, size + 8);
+                output = Arrays.copyOf(output, size + 8);
             }
             size = writeIntLittleEndian((int) crc.getValue(), size);
             return writeIntLittleEndian(length, size);

@@ -40,6 +40,8 @@ public final class HttpSender implements AutoCloseable {
     private final SenderSettings settings;
     private final URL endpoint;
     private final Map<String, String> extraHeaders;
+    private final int connectTimeoutMillis;
+    private final int readTimeoutMillis;
     private final GzipPool gzip = new GzipPool();
 
     public HttpSender(SenderSettings settings) {
@@ -56,14 +58,12 @@ public final class HttpSender implements AutoCloseable {
             }
         });
         this.extraHeaders = Map.copyOf(headers);
+        this.connectTimeoutMillis = timeoutMillis(settings.connectTimeout());
+        this.readTimeoutMillis = timeoutMillis(settings.requestTimeout());
     }
 
     public SenderSettings settings() {
         return settings;
-    }
-
-    public SendResult send(byte[] jsonBody) {
-        return send(jsonBody, jsonBody.length);
     }
 
     /** Sends {@code jsonBody[0 .. length)}; the array is read during this call only. */
@@ -144,8 +144,8 @@ public final class HttpSender implements AutoCloseable {
     private HttpURLConnection open(int length, boolean gzipped) throws IOException {
         // no proxy, as the JDK HttpClient used before: telemetry must not leak through a system-wide proxy setting
         HttpURLConnection connection = (HttpURLConnection) endpoint.openConnection(Proxy.NO_PROXY);
-        connection.setConnectTimeout(timeoutMillis(settings.connectTimeout()));
-        connection.setReadTimeout(timeoutMillis(settings.requestTimeout()));
+        connection.setConnectTimeout(connectTimeoutMillis);
+        connection.setReadTimeout(readTimeoutMillis);
         connection.setInstanceFollowRedirects(false);
         connection.setUseCaches(false);
         connection.setDoOutput(true);

@@ -8,8 +8,8 @@ import ai.automagik.tracing.otlp.SpanData;
 import ai.automagik.tracing.otlp.SpanEvent;
 import ai.automagik.tracing.sampling.Decision;
 import ai.automagik.tracing.sampling.TraceBuffer;
-import jakarta.json.spi.JsonProvider;
 import jakarta.json.JsonArrayBuilder;
+import jakarta.json.spi.JsonProvider;
 
 import java.util.ArrayList;
 import java.util.List;
