@@ -72,6 +72,9 @@ public final class Pipeline<E> {
     private final Object settleMonitor = new Object();
     private volatile boolean closed;
     private volatile boolean abandoned;
+    // set by a producer that found the queue full, cleared by the batcher when it takes events: under a full
+    // queue callers read this flag instead of the queue's indexes (a cache line every producer writes)
+    private volatile boolean full;
     private volatile SettlementListener<E> settlementListener;
 
     public Pipeline(PipelineSettings settings, BatchExporter<E> exporter, SendGate gate, ThreadFactory threads) {
@@ -105,7 +108,7 @@ public final class Pipeline<E> {
             dropped.add(DROPPED_SHUT_DOWN, 1);
             return false;
         }
-        if ((!capacityIsExact && queue.size() >= settings.queueCapacity()) || !queue.offer(event)) {
+        if (full || !enqueue(event)) {
             dropped.add(DROPPED_QUEUE_FULL, 1);
             return false;
         }
@@ -114,6 +117,28 @@ public final class Pipeline<E> {
             wakeBatcher(state);
         }
         return true;
+    }
+
+    private boolean enqueue(E event) {
+        if ((!capacityIsExact && queue.size() >= settings.queueCapacity()) || !queue.offer(event)) {
+            full = true;
+            // the batcher may have taken events after our failed offer and before the flag was set: then no
+            // one would clear it
+            if (queue.size() < settings.queueCapacity()) {
+                full = false;
+            }
+            return false;
+        }
+        return true;
+    }
+
+    /**
+     * A cheap hint for callers about to build an event: true while the queue was last seen full, when
+     * {@link #offer} would drop. Count what is not built with {@link #recordDropped(String)} and
+     * {@link #DROPPED_QUEUE_FULL}.
+     */
+    public boolean full() {
+        return full;
     }
 
     /** Called on the settling thread with each batch's items and outcome (one listener; keep it quick). */
@@ -236,6 +261,9 @@ public final class Pipeline<E> {
             int taken = queue.drain(batch::add, batchSize - batch.size());
             if (taken > 0) {
                 inFlight.addAndGet(taken);
+                if (full) {
+                    full = false;
+                }
                 if (batch.size() == taken) {
                     oldestAt = System.nanoTime();
                 }

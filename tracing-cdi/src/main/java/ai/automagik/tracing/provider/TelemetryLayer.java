@@ -96,6 +96,17 @@ public final class TelemetryLayer implements TelemetrySink, AutoCloseable {
     }
 
     @Override
+    public boolean hasRoom() {
+        Destination<TelemetryRecord> current = destination;
+        return current == null || !current.pipeline().full();
+    }
+
+    @Override
+    public void dropForLackOfRoom() {
+        destination().pipeline().recordDropped(Pipeline.DROPPED_QUEUE_FULL);
+    }
+
+    @Override
     public void record(TelemetryEvent event, long startEpochNanos, long endEpochNanos) {
         destination().pipeline().offer(new TelemetryRecord(event, newSpanId(), startEpochNanos, endEpochNanos));
     }

@@ -10,6 +10,7 @@ import ai.automagik.tracing.otlp.SpanData;
 
 import java.util.concurrent.Callable;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -137,6 +138,27 @@ public final class DefaultTracer implements Tracer {
         try {
             long now = EpochClock.toEpochNanos(System.nanoTime());
             telemetry.record(event, now, now);
+        } catch (RuntimeException e) {
+            internalError(e);
+        }
+    }
+
+    /**
+     * Records the event {@code build} returns, building it only when telemetry is on and its queue has
+     * room; under a full queue the event is counted as dropped without being built (a dead or slow
+     * collector must not make every request pay for events that cannot be sent).
+     */
+    public void recordEventIfRoom(Supplier<TelemetryEvent> build) {
+        if (!telemetry.enabled()) {
+            return;
+        }
+        try {
+            if (!telemetry.hasRoom()) {
+                telemetry.dropForLackOfRoom();
+                return;
+            }
+            long now = EpochClock.toEpochNanos(System.nanoTime());
+            telemetry.record(build.get(), now, now);
         } catch (RuntimeException e) {
             internalError(e);
         }

@@ -409,10 +409,18 @@ final class RecordingSpan implements LlmSpan {
     }
 
     private void emitTelemetry(long endNanoTime) {
-        if (role == SpanRole.GENERIC || !tracer.telemetrySink().enabled()) {
+        TelemetrySink sink = tracer.telemetrySink();
+        if (role == SpanRole.GENERIC || !sink.enabled()) {
             return;
         }
         boolean success = statusCode != SpanData.STATUS_ERROR;
+        if (!sink.hasRoom()) {
+            sink.dropForLackOfRoom();
+            if (!success && role == SpanRole.AGENT) {
+                sink.dropForLackOfRoom();
+            }
+            return;
+        }
         double durationMs = (endNanoTime - startNanoTime) / 1_000_000.0;
         TelemetryEvent event = switch (role) {
             case AGENT -> TelemetryEvent.agentRun(subject, detail, success, durationMs);
@@ -424,9 +432,9 @@ final class RecordingSpan implements LlmSpan {
         };
         long start = EpochClock.toEpochNanos(startNanoTime);
         long end = EpochClock.toEpochNanos(endNanoTime);
-        tracer.telemetrySink().record(event, start, end);
+        sink.record(event, start, end);
         if (!success && role == SpanRole.AGENT) {
-            tracer.telemetrySink().record(TelemetryEvent.agentError(simpleName(errorType), "agent"), start, end);
+            sink.record(TelemetryEvent.agentError(simpleName(errorType), "agent"), start, end);
         }
     }
 

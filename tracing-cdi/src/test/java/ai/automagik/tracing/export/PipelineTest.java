@@ -116,6 +116,38 @@ class PipelineTest {
     }
 
     @Test
+    void aFullQueueIsFlaggedForCallersUntilTheBatcherTakesEventsAgain() throws InterruptedException {
+        CountDownLatch release = new CountDownLatch(1);
+        Pipeline<Integer> pipeline = pipeline(8, 4, Duration.ofMillis(10), 1, Duration.ofSeconds(5), batch -> {
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return ExportOutcome.success(batch.size());
+        }, SendGate.OPEN);
+        assertThat(pipeline.full()).isFalse();
+        int offered = 0;
+        while (pipeline.offer(offered)) {
+            offered++;
+            assertThat(offered).as("the bounded queue never refused an event").isLessThan(100);
+        }
+        assertThat(pipeline.full()).isTrue();
+        assertThat(pipeline.offer(-1)).isFalse();
+        pipeline.recordDropped(Pipeline.DROPPED_QUEUE_FULL); // a caller that saw the flag and built nothing
+        assertThat(pipeline.metrics().droppedByReason()).containsEntry(Pipeline.DROPPED_QUEUE_FULL, 3L);
+        release.countDown();
+        assertThat(pipeline.flush(Duration.ofSeconds(10))).isTrue();
+        assertThat(pipeline.full()).isFalse();
+        assertThat(pipeline.offer(100)).isTrue();
+        assertThat(pipeline.flush(Duration.ofSeconds(10))).isTrue();
+        PipelineMetrics m = pipeline.metrics();
+        assertThat(m.processed()).isEqualTo(offered + 1);
+        assertThat(m.dropped()).isEqualTo(3);
+        assertBalanced(m);
+    }
+
+    @Test
     void countsFailuresAndPartialSuccessByReason() {
         List<ExportOutcome> outcomes = new CopyOnWriteArrayList<>(List.of(
                 ExportOutcome.failure(5, "HTTP 500"), ExportOutcome.partial(5, 2, "bad span")));
@@ -231,5 +263,8 @@ class PipelineTest {
         assertThat(m.queued()).isEqualTo((long) threads * perThread);
         assertThat(m.processed() + m.dropped()).isEqualTo((long) threads * perThread);
         assertBalanced(m);
+        // producers racing the batcher never leave the full flag set on a drained queue
+        assertThat(pipeline.full()).isFalse();
+        assertThat(pipeline.offer(-1)).isTrue();
     }
 }

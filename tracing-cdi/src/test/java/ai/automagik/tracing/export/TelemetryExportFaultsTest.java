@@ -3,9 +3,11 @@ package ai.automagik.tracing.export;
 import ai.automagik.tracing.MetricsSnapshot;
 import ai.automagik.tracing.PipelineMetrics;
 import ai.automagik.tracing.Span;
+import ai.automagik.tracing.TelemetryEvent;
 import ai.automagik.tracing.TracingManager;
 import ai.automagik.tracing.config.TracingConfig;
 import ai.automagik.tracing.testing.LoopbackReceiver;
+import ai.automagik.tracing.trace.DefaultTracer;
 import ai.automagik.tracing.testing.LoopbackReceiver.Behaviour;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -16,6 +18,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -119,6 +122,34 @@ class TelemetryExportFaultsTest {
         assertThat(m.failed()).isEqualTo(1);
         assertThat(m.failedByReason()).containsOnlyKeys("timeout after 500 ms");
         assertThat(receiver.requests()).hasSize(1);
+    }
+
+    @Test
+    void underAFullQueueEventsAreCountedAsDroppedWithoutBeingBuilt() {
+        receiver.setBehaviour(Behaviour.delay(Duration.ofMillis(300)));
+        start(receiver.uri("/v1/traces"), Map.of("AUTOMAGIK_TRACE_QUEUE_SIZE", "4", "AUTOMAGIK_TRACE_BATCH_SIZE", "2",
+                "AUTOMAGIK_TRACE_WORKERS", "1", "AUTOMAGIK_EXPORT_TIMEOUT_MS", "2000"));
+        DefaultTracer tracer = (DefaultTracer) tracing.tracer();
+        AtomicInteger built = new AtomicInteger();
+        for (int i = 0; i < 200; i++) {
+            tracer.recordEventIfRoom(() -> {
+                built.incrementAndGet();
+                return TelemetryEvent.apiRequest("GET", "/api/items/{id}", 200, 1.0);
+            });
+        }
+        for (int i = 0; i < 50; i++) {
+            try (Span run = tracer.startAgentRun("simple", "test")) {
+                run.setError("failed on purpose"); // an agent.run and an agent.error event each
+            }
+        }
+        assertThat(tracing.flush(Duration.ofSeconds(20))).isTrue();
+        PipelineMetrics m = balanced(tracing.metrics());
+        assertThat(m.queued()).isEqualTo(200 + 50 * 2);
+        assertThat(m.droppedByReason()).containsOnlyKeys(Pipeline.DROPPED_QUEUE_FULL);
+        assertThat(built.get()).as("api.request events built").isLessThan(200);
+        assertThat(m.processed()).isPositive();
+        assertThat(m.processed() + m.dropped()).isEqualTo(m.queued());
+        assertThat(receiver.requests()).isNotEmpty();
     }
 
     @Test
