@@ -81,11 +81,15 @@ public final class DefaultTracer implements Tracer {
     }
 
     /**
-     * A SERVER span for an incoming request, child of {@code remoteParent} when valid (else a new trace),
+     * A SERVER span for an incoming request, named {@code "{method} {route}"}, child of {@code remoteParent}
+     * when valid (else a new trace),
      * whatever this pooled thread held before: the previous request's context must not leak into this one.
      */
-    public Span startServerSpan(String name, TraceContext remoteParent) {
+    public Span startServerSpan(String method, String route, TraceContext remoteParent) {
         current.set(remoteParent != null && remoteParent.isValid() ? remoteParent : null);
+        // the name ("GET /api/items/{id}") is read only when the trace is observed: with telemetry alone the
+        // span just carries the ids for the response's traceparent, and every request would build it for nothing
+        String name = traces.enabled() ? method + " " + route : route;
         Span span = start(name, SpanData.KIND_SERVER, SpanRole.GENERIC, null, null, true);
         if (span == NoopSpan.INSTANCE) {
             current.set(null);

@@ -66,8 +66,7 @@ public class ServerTracingFilter implements ContainerRequestFilter, ContainerRes
             // ResourceInfo is a reflective proxy onto the current request's context: read it once
             Class<?> resourceClass = resourceInfo == null ? null : resourceInfo.getResourceClass();
             String applicationPath = applicationPath(request, resourceClass);
-            String path = RouteTemplates.concat(applicationPath, request.getUriInfo().getPath(false));
-            if (skipList().matches(path)) {
+            if (skipList().matches(applicationPath, request.getUriInfo().getPath(false))) {
                 return;
             }
             DefaultTracer tracer = runtime.runtime().defaultTracer();
@@ -75,10 +74,11 @@ public class ServerTracingFilter implements ContainerRequestFilter, ContainerRes
             String route = RouteTemplates.template(applicationPath, resourceClass, resourceMethod, request.getUriInfo());
             TraceContext parent = TraceContext.fromTraceparent(request.getHeaderString(TRACEPARENT))
                     .orElse(TraceContext.INVALID);
-            Span span = tracer.startServerSpan(request.getMethod() + " " + route, parent);
-            span.setAttribute("http.request.method", request.getMethod());
+            String method = request.getMethod();
+            Span span = tracer.startServerSpan(method, route, parent);
+            span.setAttribute("http.request.method", method);
             span.setAttribute("http.route", route);
-            request.setProperty(TRACKED_PROPERTY, new TrackedRequest(span, route, System.nanoTime()));
+            request.setProperty(TRACKED_PROPERTY, new TrackedRequest(span, method, route, System.nanoTime()));
         } catch (RuntimeException e) {
             LOG.log(Level.FINE, "Request tracking skipped for one request", e);
         }
@@ -87,15 +87,16 @@ public class ServerTracingFilter implements ContainerRequestFilter, ContainerRes
     @Override
     public void filter(ContainerRequestContext request, ContainerResponseContext response) {
         Object property = request.getProperty(TRACKED_PROPERTY);
-        if (!(property instanceof TrackedRequest tracked)) {
+        // finished rather than removed: on Liberty removing a request attribute notifies listeners too
+        if (!(property instanceof TrackedRequest tracked) || tracked.finished) {
             return;
         }
-        request.removeProperty(TRACKED_PROPERTY);
-        Span span = tracked.span();
+        tracked.finished = true;
+        Span span = tracked.span;
         try {
             int status = response.getStatus();
-            String route = tracked.route();
-            double durationMs = (System.nanoTime() - tracked.startNanos()) / 1_000_000.0;
+            String route = tracked.route;
+            double durationMs = (System.nanoTime() - tracked.startNanos) / 1_000_000.0;
             span.setAttribute("http.response.status_code", (long) status);
             if (status >= 500) {
                 span.setError("HTTP " + status);
@@ -106,9 +107,10 @@ public class ServerTracingFilter implements ContainerRequestFilter, ContainerRes
             }
             span.end();
             DefaultTracer tracer = runtime.runtime().defaultTracer();
-            tracer.recordEvent(TelemetryEvent.apiRequest(request.getMethod(), route, status, durationMs));
+            String method = tracked.method;
+            tracer.recordEventIfRoom(() -> TelemetryEvent.apiRequest(method, route, status, durationMs));
             if (status >= 500) {
-                tracer.recordEvent(TelemetryEvent.agentError("HTTP " + status, "api"));
+                tracer.recordEventIfRoom(() -> TelemetryEvent.agentError("HTTP " + status, "api"));
             }
         } catch (RuntimeException e) {
             LOG.log(Level.FINE, "Request tracking failed for one response", e);
@@ -117,7 +119,19 @@ public class ServerTracingFilter implements ContainerRequestFilter, ContainerRes
     }
 
     /** What the response filter needs from the request filter. */
-    private record TrackedRequest(Span span, String route, long startNanos) {
+    private static final class TrackedRequest {
+        final Span span;
+        final String method;
+        final String route;
+        final long startNanos;
+        boolean finished;
+
+        TrackedRequest(Span span, String method, String route, long startNanos) {
+            this.span = span;
+            this.method = method;
+            this.route = route;
+            this.startNanos = startNanos;
+        }
     }
 
     private SkipList skipList() {
