@@ -31,7 +31,6 @@ import org.openjdk.jmh.infra.Blackhole;
 import org.openjdk.jmh.infra.IterationParams;
 import org.openjdk.jmh.runner.IterationType;
 
-import java.nio.file.Files;
 import java.util.Collection;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -62,12 +61,14 @@ public class SpanRecordingBenchmark {
     private InMemoryMetricReader otelMetrics;
     private SdkMeterProvider otelMeters;
     private final DropTally ours = new DropTally();
+    private StateDirectory home;
     private final DropTally peer = new DropTally();
 
     @Setup(Level.Trial)
     public void setUp() throws Exception {
+        home = new StateDirectory();
         TracingConfig config = TracingConfig.fromMap(Map.of(
-                "AUTOMAGIK_HOME", Files.createTempDirectory("automagik-bench").toString(),
+                "AUTOMAGIK_HOME", home.path(),
                 "AUTOMAGIK_SAMPLING_RATE", "1.0",
                 "AUTOMAGIK_SAMPLING_MAX_PER_SECOND", "1000000000",
                 "AUTOMAGIK_TRACE_QUEUE_SIZE", String.valueOf(queueSize),
@@ -110,6 +111,7 @@ public class SpanRecordingBenchmark {
         layer.close();
         otelProvider.shutdown().join(10, TimeUnit.SECONDS);
         otelMeters.close();
+        home.close();
     }
 
     private long ourQueued() {
