@@ -39,6 +39,18 @@ class PipelineTest {
         };
     }
 
+    /** An exporter that accepts each batch once {@code release} opens. */
+    private static BatchExporter<Integer> heldUntil(CountDownLatch release) {
+        return batch -> {
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return ExportOutcome.success(batch.size());
+        };
+    }
+
     private static void assertBalanced(PipelineMetrics m) {
         assertThat(m.queued()).as("queued == processed + dropped + failed + queueSize + inFlight: %s", m)
                 .isEqualTo(m.processed() + m.dropped() + m.failed() + m.queueSize() + m.inFlight());
@@ -86,14 +98,8 @@ class PipelineTest {
     @Test
     void dropsTheNewEventWhenTheQueueIsFullAndNeverBlocksTheCaller() throws InterruptedException {
         CountDownLatch release = new CountDownLatch(1);
-        Pipeline<Integer> pipeline = pipeline(8, 4, Duration.ofMillis(10), 1, Duration.ofSeconds(5), batch -> {
-            try {
-                release.await();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            return ExportOutcome.success(batch.size());
-        }, SendGate.OPEN);
+        Pipeline<Integer> pipeline = pipeline(8, 4, Duration.ofMillis(10), 1, Duration.ofSeconds(5), heldUntil(release),
+                SendGate.OPEN);
         int acceptedCount = 0;
         for (int i = 0; i < 100; i++) {
             if (pipeline.offer(i)) {
@@ -118,14 +124,8 @@ class PipelineTest {
     @Test
     void aFullQueueIsFlaggedForCallersUntilTheBatcherTakesEventsAgain() throws InterruptedException {
         CountDownLatch release = new CountDownLatch(1);
-        Pipeline<Integer> pipeline = pipeline(8, 4, Duration.ofMillis(10), 1, Duration.ofSeconds(5), batch -> {
-            try {
-                release.await();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            return ExportOutcome.success(batch.size());
-        }, SendGate.OPEN);
+        Pipeline<Integer> pipeline = pipeline(8, 4, Duration.ofMillis(10), 1, Duration.ofSeconds(5), heldUntil(release),
+                SendGate.OPEN);
         assertThat(pipeline.full()).isFalse();
         int offered = 0;
         while (pipeline.offer(offered)) {
