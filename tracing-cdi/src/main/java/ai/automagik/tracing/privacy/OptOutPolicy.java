@@ -74,25 +74,35 @@ public final class OptOutPolicy {
         if (Files.exists(home.resolve(NO_TRACING_FILE))) {
             return OptOutState.allOff("file ~/" + NO_TRACING_FILE);
         }
+        String telemetryRule = telemetryOptOut();
+        String ciVariable = enableTracingInCi ? null : ciVariable();
+        if (telemetryRule != null) {
+            // opt-out wins: the first rule is the one named, but in CI observability stays off as well
+            return ciVariable == null ? OptOutState.telemetryOff(telemetryRule) : OptOutState.allOff(telemetryRule);
+        }
+        return ciVariable == null ? OptOutState.allOn() : OptOutState.allOff("CI detected (" + ciVariable + ")");
+    }
+
+    /** The first rule that switches telemetry alone off, or null. */
+    private String telemetryOptOut() {
         Optional<String> doNotTrack = variable("DO_NOT_TRACK");
         if (doNotTrack.isPresent() && DO_NOT_TRACK_WORDS.contains(doNotTrack.get().toLowerCase(Locale.ROOT))) {
-            return OptOutState.telemetryOff("DO_NOT_TRACK=" + doNotTrack.get());
+            return "DO_NOT_TRACK=" + doNotTrack.get();
         }
         if (Files.exists(home.resolve(NO_TELEMETRY_FILE))) {
-            return OptOutState.telemetryOff("file ~/" + NO_TELEMETRY_FILE);
+            return "file ~/" + NO_TELEMETRY_FILE;
         }
-        if (!telemetryEnabledSetting) {
-            return OptOutState.telemetryOff("AUTOMAGIK_TELEMETRY_ENABLED=false");
-        }
-        if (!enableTracingInCi) {
-            for (String name : CI_VARIABLES) {
-                Optional<String> value = variable(name);
-                if (value.isPresent() && !FALSE_WORDS.contains(value.get().toLowerCase(Locale.ROOT))) {
-                    return OptOutState.allOff("CI detected (" + name + ")");
-                }
+        return telemetryEnabledSetting ? null : "AUTOMAGIK_TELEMETRY_ENABLED=false";
+    }
+
+    private String ciVariable() {
+        for (String name : CI_VARIABLES) {
+            Optional<String> value = variable(name);
+            if (value.isPresent() && !FALSE_WORDS.contains(value.get().toLowerCase(Locale.ROOT))) {
+                return name;
             }
         }
-        return OptOutState.allOn();
+        return null;
     }
 
     /**

@@ -90,6 +90,19 @@ class OptOutPolicyTest {
     }
 
     @Test
+    void inCiObservabilityStaysOffWhenATelemetryRuleIsNamedFirst() throws IOException {
+        environment.put("GITHUB_ACTIONS", "true");
+        environment.put("DO_NOT_TRACK", "1");
+        assertThat(defaults().evaluate()).isEqualTo(new OptOutState(false, false, "DO_NOT_TRACK=1"));
+        environment.remove("DO_NOT_TRACK");
+        Files.writeString(home.resolve(".automagik-no-telemetry"), "");
+        assertThat(defaults().evaluate()).isEqualTo(new OptOutState(false, false, "file ~/.automagik-no-telemetry"));
+        assertThat(policy(false, false, true).evaluate())
+                .as("tracing enabled in CI: the telemetry rule alone applies")
+                .isEqualTo(new OptOutState(true, false, "file ~/.automagik-no-telemetry"));
+    }
+
+    @Test
     void rulesApplyInTheOrderOfTheSpecification() throws IOException {
         // Every rule applies at first; removing the winning rule each time reveals the next one.
         environment.put("GITHUB_ACTIONS", "true");
