@@ -27,9 +27,10 @@ mkdir -p it/target
 
 java -Xmx128m it/bench/TelemetrySink.java "$SINK_PORT" > it/target/telemetry-sink.txt &
 SINK=$!
+OVERRIDES=server-config/target/liberty/wlp/usr/servers/automagikServer/configDropins/overrides
 cleanup() {
   mvn -q -B -pl server-config liberty:stop >/dev/null 2>&1 || true
-  rm -f server-config/target/liberty/wlp/usr/servers/automagikServer/configDropins/overrides/filter-bench-executor.xml
+  rm -f "$OVERRIDES/filter-bench-executor.xml"
   kill "$SINK" 2>/dev/null || true
   wait "$SINK" 2>/dev/null || true
   rm -rf "$HOME_DIR"
@@ -41,7 +42,6 @@ export AUTOMAGIK_HOME=$HOME_DIR AUTOMAGIK_TELEMETRY_ENABLED=true AUTOMAGIK_ADMIN
   AUTOMAGIK_JAXRS_SKIP_PATHS=/health,/metrics,/openapi,/api/tracing,/VAADIN,/static,/favicon.ico,$ROUTE/b1
 # a fixed executor: Liberty's pool controller resizes the pool every few seconds, which moved the CPU per
 # request by up to a factor of two between rounds of the same URL
-OVERRIDES=server-config/target/liberty/wlp/usr/servers/automagikServer/configDropins/overrides
 mkdir -p "$OVERRIDES"
 cat > "$OVERRIDES/filter-bench-executor.xml" <<XML
 <server><executor coreThreads="${EXECUTOR_THREADS:-8}" maxThreads="${EXECUTOR_THREADS:-8}"/></server>
@@ -93,14 +93,16 @@ tracked = [float(r[1]) for r in rows if r[0] == "tracked"]
 skipped = [float(r[1]) for r in rows if r[0] == "skipped"]
 cpu_tracked = [float(r[2]) for r in rows if r[0] == "tracked"]
 cpu_skipped = [float(r[2]) for r in rows if r[0] == "skipped"]
+def half_interval(values):  # about 95 %
+    return 2.0 * statistics.stdev(values) / len(values) ** 0.5 if len(values) > 1 else float("nan")
 losses = [(1 - t / s) * 100 for t, s in zip(tracked, skipped)]
 mean = statistics.mean(losses)
-half = 2.0 * statistics.stdev(losses) / len(losses) ** 0.5 if len(losses) > 1 else float("nan")
+half = half_interval(losses)
 print(f"mean requests/s: tracked {statistics.mean(tracked):.0f}, skipped {statistics.mean(skipped):.0f}")
 print(f"loss per round (%): {', '.join(f'{l:.1f}' for l in losses)}")
 print(f"loss: {mean:.1f} % ± {half:.1f} (about 95 %, {len(losses)} rounds)")
 extra = [t - s for t, s in zip(cpu_tracked, cpu_skipped)]
-extra_half = 2.0 * statistics.stdev(extra) / len(extra) ** 0.5 if len(extra) > 1 else float("nan")
+extra_half = half_interval(extra)
 print(f"server CPU per request (µs): tracked {statistics.mean(cpu_tracked):.1f}, skipped {statistics.mean(cpu_skipped):.1f}, "
       f"difference {statistics.mean(extra):.1f} ± {extra_half:.1f}")
 PY

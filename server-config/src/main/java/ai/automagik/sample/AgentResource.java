@@ -35,7 +35,8 @@ public class AgentResource {
     public String list() {
         JsonArrayBuilder agents = SampleJson.PROVIDER.createArrayBuilder();
         for (Agent agent : registry.all()) {
-            agents.add(SampleJson.PROVIDER.createObjectBuilder().add("name", agent.name()).add("description", agent.description()));
+            agents.add(SampleJson.PROVIDER.createObjectBuilder().add("name", agent.name())
+                    .add("description", agent.description()));
         }
         return SampleJson.PROVIDER.createObjectBuilder().add("agents", agents).build().toString();
     }
@@ -56,7 +57,8 @@ public class AgentResource {
         String traceId = traceId();
         try {
             String output = agent.run(message);
-            JsonObjectBuilder reply = SampleJson.PROVIDER.createObjectBuilder().add("agent", agent.name()).add("output", output);
+            JsonObjectBuilder reply = SampleJson.PROVIDER.createObjectBuilder().add("agent", agent.name())
+                    .add("output", output);
             if (traceId != null) {
                 reply.add("traceId", traceId);
             } else {

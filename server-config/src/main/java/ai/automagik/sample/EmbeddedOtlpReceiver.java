@@ -76,8 +76,8 @@ public class EmbeddedOtlpReceiver extends HttpServlet {
             try (JsonReader reader = SampleJson.PROVIDER.createReader(new java.io.StringReader(payload.json()))) {
                 parsed = reader.readValue();
             }
-            payloads.add(SampleJson.PROVIDER.createObjectBuilder().add("at", payload.at().toString()).add("spans", payload.spans())
-                    .add("payload", parsed));
+            payloads.add(SampleJson.PROVIDER.createObjectBuilder().add("at", payload.at().toString())
+                    .add("spans", payload.spans()).add("payload", parsed));
         }
         response.setContentType("application/json");
         response.getWriter().write(SampleJson.PROVIDER.createObjectBuilder().add("requests", received.requests())

@@ -1,12 +1,10 @@
 package ai.automagik.tracing.cdi;
 
-import ai.automagik.tracing.config.TracingConfig;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.spi.Extension;
 import jakarta.enterprise.inject.spi.ProcessAnnotatedType;
 import jakarta.enterprise.inject.spi.WithAnnotations;
 import jakarta.interceptor.Interceptor;
-import org.eclipse.microprofile.config.ConfigProvider;
 
 import java.util.Set;
 import java.util.logging.Level;
@@ -38,8 +36,8 @@ public class KillSwitchExtension implements Extension {
     private boolean killSwitch() {
         if (killSwitch == null) {
             try {
-                killSwitch = TracingConfig.from(new MicroProfileConfigLookup(
-                        ConfigProvider.getConfig(Thread.currentThread().getContextClassLoader()))).disableAllTracing();
+                killSwitch = MicroProfileConfigLookup.read(Thread.currentThread().getContextClassLoader())
+                        .disableAllTracing();
             } catch (RuntimeException e) {
                 LOG.log(Level.FINE, "Tracing configuration not readable while the container starts", e);
                 killSwitch = false;

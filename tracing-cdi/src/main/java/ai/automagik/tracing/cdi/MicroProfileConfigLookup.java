@@ -1,7 +1,9 @@
 package ai.automagik.tracing.cdi;
 
 import ai.automagik.tracing.config.ConfigLookup;
+import ai.automagik.tracing.config.TracingConfig;
 import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.eclipse.microprofile.config.ConfigValue;
 
 import java.util.Locale;
@@ -14,6 +16,11 @@ final class MicroProfileConfigLookup implements ConfigLookup {
 
     MicroProfileConfigLookup(Config config) {
         this.config = config;
+    }
+
+    /** The application's tracing configuration, validated: what {@link TracingRuntime} starts with. */
+    static TracingConfig read(ClassLoader applicationLoader) {
+        return TracingConfig.from(new MicroProfileConfigLookup(ConfigProvider.getConfig(applicationLoader)));
     }
 
     @Override

@@ -16,7 +16,6 @@ import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
-import org.eclipse.microprofile.config.ConfigProvider;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -52,8 +51,7 @@ public class TracingRuntime {
     @PostConstruct
     void create() {
         ClassLoader applicationLoader = Thread.currentThread().getContextClassLoader();
-        TracingConfig config = TracingConfig.from(
-                new MicroProfileConfigLookup(ConfigProvider.getConfig(applicationLoader)));
+        TracingConfig config = MicroProfileConfigLookup.read(applicationLoader);
         List<ObservabilityProvider> providers = new ArrayList<>(List.of(new LangWatchProvider(langWatchBreaker),
                 new OtlpProvider(otlpBreaker)));
         customProviders.forEach(providers::add);

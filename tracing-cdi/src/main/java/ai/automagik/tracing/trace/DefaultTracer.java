@@ -156,13 +156,12 @@ public final class DefaultTracer implements Tracer {
         if (!telemetry.enabled()) {
             return;
         }
+        if (telemetry.hasRoom()) {
+            recordEvent(build.get());
+            return;
+        }
         try {
-            if (!telemetry.hasRoom()) {
-                telemetry.dropForLackOfRoom();
-                return;
-            }
-            long now = EpochClock.toEpochNanos(System.nanoTime());
-            telemetry.record(build.get(), now, now);
+            telemetry.dropForLackOfRoom();
         } catch (RuntimeException e) {
             internalError(e);
         }

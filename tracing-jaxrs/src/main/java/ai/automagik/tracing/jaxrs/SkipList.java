@@ -42,20 +42,22 @@ final class SkipList {
         }
         // the path is base[0 .. baseLength) + "/" + relative[relativeStart ..), or base alone when relative is empty
         int length = relativeLength == 0 ? baseLength : baseLength + 1 + relativeLength;
-        for (String prefix : prefixes) {
-            int n = prefix.length();
-            if (n <= length && startsWith(base, baseLength, relative, relativeStart, prefix)
-                    && (n == length || charAt(base, baseLength, relative, relativeStart, n) == '/')) {
+        for (int i = 0; i < prefixes.length; i++) {
+            String prefix = prefixes[i];
+            String prefixWithSlash = prefixesWithSlash[i];
+            if ((prefix.length() == length && startsWith(base, baseLength, relative, relativeStart, prefix))
+                    || (prefixWithSlash.length() <= length
+                    && startsWith(base, baseLength, relative, relativeStart, prefixWithSlash))) {
                 return true;
             }
         }
         return false;
     }
 
+    /** Whether base[0 .. baseLength) + "/" + relative[relativeStart ..) starts with {@code prefix}. */
     private static boolean startsWith(String base, int baseLength, String relative, int relativeStart, String prefix) {
         int n = prefix.length();
-        int inBase = Math.min(n, baseLength);
-        if (!base.regionMatches(0, prefix, 0, inBase)) {
+        if (!base.regionMatches(0, prefix, 0, Math.min(n, baseLength))) {
             return false;
         }
         if (n <= baseLength) {
@@ -63,13 +65,6 @@ final class SkipList {
         }
         return prefix.charAt(baseLength) == '/'
                 && relative.regionMatches(relativeStart, prefix, baseLength + 1, n - baseLength - 1);
-    }
-
-    private static char charAt(String base, int baseLength, String relative, int relativeStart, int index) {
-        if (index < baseLength) {
-            return base.charAt(index);
-        }
-        return index == baseLength ? '/' : relative.charAt(relativeStart + index - baseLength - 1);
     }
 
     /** True when {@code path} is one of the prefixes or lies below one ({@code /health} skips {@code /health/ready}). */
