@@ -28,6 +28,8 @@ final class JsonBytes {
     // per nesting level: does the next member or element need a comma before it?
     private final boolean[] needsComma = new boolean[MAX_DEPTH];
     private int depth;
+    // the string being escaped, copied out of its String in one go
+    private char[] chars = new char[256];
 
     JsonBytes(int initialCapacity) {
         buffer = new byte[Math.max(64, initialCapacity)];
@@ -88,16 +90,72 @@ final class JsonBytes {
 
     /** A JSON number. */
     JsonBytes number(Name name, long value) {
-        return scalar(name, Long.toString(value), false);
+        return decimal(name, value, false);
     }
 
     /** A 64-bit integer as the protobuf JSON mapping wants it: a decimal string. */
     JsonBytes int64String(Name name, long value) {
-        return scalar(name, Long.toString(value), true);
+        return decimal(name, value, true);
     }
 
     JsonBytes unsignedInt64String(Name name, long value) {
-        return scalar(name, Long.toUnsignedString(value), true);
+        return value >= 0 ? decimal(name, value, true) : scalar(name, Long.toUnsignedString(value), true);
+    }
+
+    /**
+     * The element {@code {"<keyName>":"<key>","<valueName>":{"<memberName>":"<value>"}}} of the current
+     * array in one go: what an OTLP string attribute is, written without the per-token bookkeeping.
+     */
+    JsonBytes keyedStringElement(Name keyName, String key, Name valueName, Name memberName, String value) {
+        separate();
+        append('{', keyName);
+        quoted(key == null ? "" : key);
+        append(',', valueName);
+        append('{', memberName);
+        quoted(value == null ? "" : value);
+        ensure(2);
+        buffer[size++] = '}';
+        buffer[size++] = '}';
+        return this;
+    }
+
+    private void append(char before, Name name) {
+        byte[] bytes = name.bytes;
+        ensure(bytes.length + 1);
+        buffer[size++] = (byte) before;
+        System.arraycopy(bytes, 0, buffer, size, bytes.length);
+        size += bytes.length;
+    }
+
+    /** A member whose value is {@code value} in decimal, written digit by digit (no string in between). */
+    private JsonBytes decimal(Name name, long value, boolean quoted) {
+        if (value == Long.MIN_VALUE) {
+            return scalar(name, Long.toString(value), quoted);
+        }
+        member(name);
+        ensure(22);
+        byte[] out = buffer;
+        if (quoted) {
+            out[size++] = '"';
+        }
+        long rest = value;
+        if (rest < 0) {
+            out[size++] = '-';
+            rest = -rest;
+        }
+        int digits = 1;
+        for (long bound = 10; digits < 19 && rest >= bound; bound *= 10) {
+            digits++;
+        }
+        for (int i = size + digits - 1; i >= size; i--) {
+            out[i] = (byte) ('0' + rest % 10);
+            rest /= 10;
+        }
+        size += digits;
+        if (quoted) {
+            out[size++] = '"';
+        }
+        return this;
     }
 
     /** A finite double as a JSON number. */
@@ -185,11 +243,26 @@ final class JsonBytes {
         int n = value.length();
         // worst case per char: \\u00XX (6 bytes); a surrogate pair is 2 chars for 4 bytes
         ensure(n * 6 + 2);
+        if (chars.length < n) {
+            chars = new char[Math.max(n, chars.length * 2)];
+        }
+        // one bulk copy, then a loop without String.charAt's per-character bounds and coder checks
+        char[] in = chars;
+        value.getChars(0, n, in, 0);
         byte[] out = buffer;
         int at = size;
         out[at++] = '"';
-        for (int i = 0; i < n; i++) {
-            char c = value.charAt(i);
+        int i = 0;
+        while (i < n) {
+            char c = in[i];
+            if (c >= 0x80 || c < 0x20 || c == '"' || c == '\\') {
+                break;
+            }
+            out[at++] = (byte) c;
+            i++;
+        }
+        for (; i < n; i++) {
+            char c = in[i];
             if (c < 0x80) {
                 if (c >= 0x20 && c != '"' && c != '\\') {
                     out[at++] = (byte) c;
@@ -199,8 +272,8 @@ final class JsonBytes {
             } else if (c < 0x800) {
                 out[at++] = (byte) (0xc0 | (c >> 6));
                 out[at++] = (byte) (0x80 | (c & 0x3f));
-            } else if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(value.charAt(i + 1))) {
-                int codePoint = Character.toCodePoint(c, value.charAt(++i));
+            } else if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(in[i + 1])) {
+                int codePoint = Character.toCodePoint(c, in[++i]);
                 out[at++] = (byte) (0xf0 | (codePoint >> 18));
                 out[at++] = (byte) (0x80 | ((codePoint >> 12) & 0x3f));
                 out[at++] = (byte) (0x80 | ((codePoint >> 6) & 0x3f));

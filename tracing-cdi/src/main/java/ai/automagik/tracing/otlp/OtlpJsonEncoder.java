@@ -224,6 +224,10 @@ public final class OtlpJsonEncoder {
             if (value == null) {
                 continue;
             }
+            if (value instanceof String s) {
+                json.keyedStringElement(KEY, attributes.key(i), VALUE, STRING_VALUE, s);
+                continue;
+            }
             json.beginObject();
             json.string(KEY, attributes.key(i));
             json.beginObject(VALUE);

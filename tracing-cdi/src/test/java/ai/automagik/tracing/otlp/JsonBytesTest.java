@@ -56,4 +56,44 @@ class JsonBytesTest {
                 "{\"a\":[{\"s\":0,\"b\":true},{\"s\":1,\"b\":false},{\"s\":2,\"b\":true}],"
                         + "\"s\":\"-9223372036854775808\",\"a\":\"18446744073709551615\",\"s\":1.5}");
     }
+
+    @Test
+    void integersAreWrittenAsJavaWritesThemAtEveryDigitCountAndSign() {
+        java.util.List<Long> values = new java.util.ArrayList<>(java.util.List.of(0L, Long.MAX_VALUE, Long.MIN_VALUE,
+                Long.MIN_VALUE + 1, -1L));
+        for (long power = 1; ; power *= 10) { // 1 to 10^18
+            for (long v : new long[] {power - 1, power, power + 1}) {
+                values.add(v);
+                values.add(-v);
+            }
+            if (power > Long.MAX_VALUE / 10) {
+                break;
+            }
+        }
+        for (long value : values) {
+            String written = new String(new JsonBytes(1).beginObject().number(S, value).int64String(S, value)
+                    .unsignedInt64String(S, value).endObject().toByteArray(), StandardCharsets.US_ASCII);
+            assertThat(written).as("%d", value).isEqualTo("{\"s\":" + value + ",\"s\":\"" + value + "\",\"s\":\""
+                    + Long.toUnsignedString(value) + "\"}");
+        }
+    }
+
+    @Test
+    void aKeyedStringElementIsTheSameAsWritingItTokenByToken() {
+        JsonBytes.Name key = new JsonBytes.Name("key");
+        JsonBytes.Name value = new JsonBytes.Name("value");
+        JsonBytes.Name stringValue = new JsonBytes.Name("stringValue");
+        String[][] pairs = {{"k", "v"}, {"", ""}, {null, null}, {"é\"\n", "\uD83D 😀\u0001"}, {"x".repeat(300), "y"}};
+        JsonBytes fused = new JsonBytes(1).beginObject().beginArray(S);
+        JsonBytes tokens = new JsonBytes(1).beginObject().beginArray(S);
+        for (String[] pair : pairs) {
+            fused.keyedStringElement(key, pair[0], value, stringValue, pair[1]);
+            tokens.beginObject().string(key, pair[0]).beginObject(value).string(stringValue, pair[1]).endObject()
+                    .endObject();
+        }
+        fused.endArray().number(S, 1).endObject();
+        tokens.endArray().number(S, 1).endObject();
+        assertThat(new String(fused.toByteArray(), StandardCharsets.UTF_8))
+                .isEqualTo(new String(tokens.toByteArray(), StandardCharsets.UTF_8));
+    }
 }
