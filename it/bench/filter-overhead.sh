@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # The JAX-RS request filter's cost on the reference deployment (Open Liberty, loopback), measured with wrk in
 # one server run: GET .../a1 is tracked (server span, traceparent on the response, one api.request telemetry
-# event) and GET .../b1, served by the same resource method, is on the filter's skip list.
-# Rounds alternate the order (ABBA) so drift cancels. Telemetry goes to a receiver in another process, as it
+# event); GET .../b1, served by the same resource method, is on the filter's skip list; and GET /nofilter/.../a1
+# goes to a second copy of the same WAR deployed beside it with the filter's class deleted from its
+# tracing-jaxrs JAR ("without the filter"). Rounds rotate the order of the three so drift cancels. Telemetry goes to a receiver in another process, as it
 # would to a collector off the box. Run from the repository root after `mvn -B -DskipTests install`:
 #   bash it/bench/filter-overhead.sh            (ROUNDS=8 DURATION=10s by default)
 set -euo pipefail
@@ -20,6 +21,7 @@ case "${SHAPE:-root}" in
 esac
 TRACKED=$BASE$ROUTE/a1
 SKIPPED=$BASE$ROUTE/b1
+WITHOUT=$BASE/nofilter$ROUTE/a1
 SINK_PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
 HOME_DIR=$(mktemp -d)
 OUT=it/target/filter-overhead.txt
@@ -27,10 +29,12 @@ mkdir -p it/target
 
 java -Xmx128m it/bench/TelemetrySink.java "$SINK_PORT" > it/target/telemetry-sink.txt &
 SINK=$!
-OVERRIDES=server-config/target/liberty/wlp/usr/servers/automagikServer/configDropins/overrides
+SERVER_DIR=server-config/target/liberty/wlp/usr/servers/automagikServer
+OVERRIDES=$SERVER_DIR/configDropins/overrides
+APPS=$SERVER_DIR/apps
 cleanup() {
   mvn -q -B -pl server-config liberty:stop >/dev/null 2>&1 || true
-  rm -f "$OVERRIDES/filter-bench-executor.xml"
+  rm -f "$OVERRIDES/filter-bench-executor.xml" "$OVERRIDES/filter-bench-nofilter.xml" "$APPS/automagik-sample-nofilter.war"
   kill "$SINK" 2>/dev/null || true
   wait "$SINK" 2>/dev/null || true
   rm -rf "$HOME_DIR"
@@ -46,10 +50,38 @@ mkdir -p "$OVERRIDES"
 cat > "$OVERRIDES/filter-bench-executor.xml" <<XML
 <server><executor coreThreads="${EXECUTOR_THREADS:-8}" maxThreads="${EXECUTOR_THREADS:-8}"/></server>
 XML
-mvn -q -B -pl server-config liberty:deploy liberty:start >/dev/null
-for _ in $(seq 1 100); do curl -sf -o /dev/null "$TRACKED" && break; sleep 0.2; done
+mvn -q -B -pl server-config liberty:deploy >/dev/null
+# the same WAR once more, without the filter: its class deleted from the tracing-jaxrs JAR inside
+python3 - "$APPS/automagik-sample.war" "$APPS/automagik-sample-nofilter.war" <<'PY'
+import io, sys, zipfile
+FILTER = "ai/automagik/tracing/jaxrs/ServerTracingFilter"
+def copy(source, target, strip):
+    removed = 0
+    with zipfile.ZipFile(source) as zin, zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as zout:
+        for item in zin.infolist():
+            data = zin.read(item.filename)
+            if strip and item.filename.startswith("WEB-INF/lib/tracing-jaxrs-"):
+                inner = io.BytesIO()
+                removed += copy(io.BytesIO(data), inner, False)
+                data = inner.getvalue()
+            elif not strip and item.filename.startswith(FILTER):
+                removed += 1
+                continue
+            zout.writestr(item, data)
+    return removed
+if copy(sys.argv[1], sys.argv[2], True) == 0:
+    sys.exit("the filter class was not found in the WAR's tracing-jaxrs JAR")
+PY
+cat > "$OVERRIDES/filter-bench-nofilter.xml" <<XML
+<server><webApplication id="nofilter" location="automagik-sample-nofilter.war" contextRoot="/nofilter"/></server>
+XML
+mvn -q -B -pl server-config liberty:start >/dev/null
+for url in "$TRACKED" "$WITHOUT"; do
+  for _ in $(seq 1 150); do curl -sf -o /dev/null "$url" && break; sleep 0.2; done
+done
 curl -sfI "$TRACKED" | grep -qi '^traceparent:' || { echo "the tracked URL returned no traceparent" >&2; exit 1; }
 curl -sfI "$SKIPPED" | grep -qi '^traceparent:' && { echo "the skipped URL is tracked" >&2; exit 1; }
+curl -sfI "$WITHOUT" | grep -qi '^traceparent:' && { echo "the copy without the filter is tracked" >&2; exit 1; }
 drained() { # the telemetry queue emptied: a tracked round's CPU includes exporting its events, none left for the next round
   for _ in $(seq 1 300); do
     curl -sf -u admin:bench-only-password "$BASE/api/tracing/status" | python3 -c '
@@ -62,6 +94,7 @@ sys.exit(0 if p["queueSize"] + p["inFlight"] == 0 else 1)' && return 0
 }
 for _ in $(seq 1 "${WARMUP:-5}"); do        # warm-up: the JIT keeps improving Liberty for minutes
   wrk -t2 -c16 -d15s "$TRACKED" >/dev/null; drained; wrk -t2 -c16 -d15s "$SKIPPED" >/dev/null
+  wrk -t2 -c16 -d15s "$WITHOUT" >/dev/null
 done
 
 SERVER_PID=$(pgrep -f 'ws-server.jar' | head -1)
@@ -78,32 +111,32 @@ measure() { # label url -> label requests/s server-CPU-µs-per-request
     END {printf "%s %s %.1f\n", label, rps, ticks * 1e6 / hz / requests}'
 }
 : > "$OUT"
-for r in $(seq 1 "$ROUNDS"); do
-  if (( r % 2 )); then
-    measure tracked "$TRACKED" | tee -a "$OUT"; measure skipped "$SKIPPED" | tee -a "$OUT"
-  else
-    measure skipped "$SKIPPED" | tee -a "$OUT"; measure tracked "$TRACKED" | tee -a "$OUT"
-  fi
+KINDS=(tracked skipped without)
+declare -A URL=([tracked]=$TRACKED [skipped]=$SKIPPED [without]=$WITHOUT)
+for r in $(seq 0 $((ROUNDS - 1))); do
+  # the six orders of the three, in turn: each kind runs first, second and third equally often
+  case $((r % 6)) in
+    0) order="0 1 2" ;; 1) order="1 2 0" ;; 2) order="2 0 1" ;; 3) order="2 1 0" ;; 4) order="0 2 1" ;; 5) order="1 0 2" ;;
+  esac
+  for i in $order; do
+    measure "${KINDS[$i]}" "${URL[${KINDS[$i]}]}" | tee -a "$OUT"
+  done
 done
 curl -sf -u admin:bench-only-password "$BASE/api/tracing/status" > it/target/filter-overhead-status.json || true
 python3 - "$OUT" <<'PY'
 import statistics, sys
 rows = [line.split() for line in open(sys.argv[1]) if line.strip()]
-tracked = [float(r[1]) for r in rows if r[0] == "tracked"]
-skipped = [float(r[1]) for r in rows if r[0] == "skipped"]
-cpu_tracked = [float(r[2]) for r in rows if r[0] == "tracked"]
-cpu_skipped = [float(r[2]) for r in rows if r[0] == "skipped"]
+rps = {k: [float(r[1]) for r in rows if r[0] == k] for k in ("tracked", "skipped", "without")}
+cpu = {k: [float(r[2]) for r in rows if r[0] == k] for k in ("tracked", "skipped", "without")}
 def half_interval(values):  # about 95 %
     return 2.0 * statistics.stdev(values) / len(values) ** 0.5 if len(values) > 1 else float("nan")
-losses = [(1 - t / s) * 100 for t, s in zip(tracked, skipped)]
-mean = statistics.mean(losses)
-half = half_interval(losses)
-print(f"mean requests/s: tracked {statistics.mean(tracked):.0f}, skipped {statistics.mean(skipped):.0f}")
-print(f"loss per round (%): {', '.join(f'{l:.1f}' for l in losses)}")
-print(f"loss: {mean:.1f} % ± {half:.1f} (about 95 %, {len(losses)} rounds)")
-extra = [t - s for t, s in zip(cpu_tracked, cpu_skipped)]
-extra_half = half_interval(extra)
-print(f"server CPU per request (µs): tracked {statistics.mean(cpu_tracked):.1f}, skipped {statistics.mean(cpu_skipped):.1f}, "
-      f"difference {statistics.mean(extra):.1f} ± {extra_half:.1f}")
+print("mean requests/s: " + ", ".join(f"{k} {statistics.mean(v):.0f}" for k, v in rps.items()))
+for kind in ("tracked", "skipped"):
+    losses = [(1 - a / b) * 100 for a, b in zip(rps[kind], rps["without"])]
+    extra = [a - b for a, b in zip(cpu[kind], cpu["without"])]
+    print(f"{kind} against without the filter: loss per round (%) {', '.join(f'{l:.1f}' for l in losses)}")
+    print(f"  loss {statistics.mean(losses):.1f} % ± {half_interval(losses):.1f} (about 95 %, {len(losses)} rounds); "
+          f"server CPU per request {statistics.mean(cpu[kind]):.1f} against {statistics.mean(cpu['without']):.1f} µs, "
+          f"difference {statistics.mean(extra):.1f} ± {half_interval(extra):.1f}")
 PY
 python3 -c 'import json; p=json.load(open("it/target/filter-overhead-status.json"))["providers"][0]["pipeline"]; print("telemetry pipeline:", {k: p[k] for k in ("queued","processed","dropped","failed","queueSize","inFlight","batches")})' || true

@@ -19,7 +19,7 @@ public record PartialSuccess(long rejected, String message) {
 
     /** Reads a response body; anything empty, oversized or not OTLP JSON means "no partial success". */
     public static PartialSuccess parse(byte[] body) {
-        if (body == null || body.length == 0 || body.length > MAX_BODY) {
+        if (body == null || body.length == 0 || body.length > MAX_BODY || !mentionsPartialSuccess(body)) {
             return NONE;
         }
         try (JsonReader reader = JSON.createReader(new ByteArrayInputStream(body))) {
@@ -43,5 +43,29 @@ public record PartialSuccess(long rejected, String message) {
         } catch (RuntimeException e) {
             return NONE;
         }
+    }
+
+    private static final byte[] MEMBER = "partialSuccess".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+
+    /**
+     * Most collectors answer {@code {}}: no JSON parser is needed unless the member's name is there, or
+     * could be there spelled with escapes.
+     */
+    private static boolean mentionsPartialSuccess(byte[] body) {
+        for (byte b : body) {
+            if (b == '\\') {
+                return true;
+            }
+        }
+        outer:
+        for (int i = 0, last = body.length - MEMBER.length; i <= last; i++) {
+            for (int j = 0; j < MEMBER.length; j++) {
+                if (body[i + j] != MEMBER[j]) {
+                    continue outer;
+                }
+            }
+            return true;
+        }
+        return false;
     }
 }

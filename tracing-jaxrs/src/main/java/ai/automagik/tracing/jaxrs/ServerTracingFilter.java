@@ -78,7 +78,7 @@ public class ServerTracingFilter implements ContainerRequestFilter, ContainerRes
             Span span = tracer.startServerSpan(method, route, parent);
             span.setAttribute("http.request.method", method);
             span.setAttribute("http.route", route);
-            request.setProperty(TRACKED_PROPERTY, new TrackedRequest(span, method, route, System.nanoTime()));
+            request.setProperty(TRACKED_PROPERTY, new TrackedRequest(tracer, span, method, route, System.nanoTime()));
         } catch (RuntimeException e) {
             LOG.log(Level.FINE, "Request tracking skipped for one request", e);
         }
@@ -106,7 +106,7 @@ public class ServerTracingFilter implements ContainerRequestFilter, ContainerRes
                 response.getHeaders().putSingle(TRACEPARENT, context.toTraceparent());
             }
             span.end();
-            DefaultTracer tracer = runtime.runtime().defaultTracer();
+            DefaultTracer tracer = tracked.tracer;
             String method = tracked.method;
             tracer.recordEventIfRoom(() -> TelemetryEvent.apiRequest(method, route, status, durationMs));
             if (status >= 500) {
@@ -120,13 +120,16 @@ public class ServerTracingFilter implements ContainerRequestFilter, ContainerRes
 
     /** What the response filter needs from the request filter. */
     private static final class TrackedRequest {
+        // the request's own tracer: no second look-up through the runtime's client proxy
+        final DefaultTracer tracer;
         final Span span;
         final String method;
         final String route;
         final long startNanos;
         boolean finished;
 
-        TrackedRequest(Span span, String method, String route, long startNanos) {
+        TrackedRequest(DefaultTracer tracer, Span span, String method, String route, long startNanos) {
+            this.tracer = tracer;
             this.span = span;
             this.method = method;
             this.route = route;
