@@ -50,6 +50,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Export throughput: the same 512 spans (10 attributes each) encoded and delivered to a loopback HTTP
@@ -78,7 +79,8 @@ public class ExportThroughputBenchmark {
     private final ThreadMXBean threadCpu = ManagementFactory.getThreadMXBean();
     private final com.sun.management.OperatingSystemMXBean processCpu =
             (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
-    private long spansSent;
+    // added to by every benchmark thread (-t 2: two exporting threads, as the product's two export workers)
+    private final LongAdder spansSent = new LongAdder();
     private long iterationSpans;
     private long iterationProcessCpu;
     private long iterationReceiverCpu;
@@ -141,7 +143,7 @@ public class ExportThroughputBenchmark {
 
     @Setup(Level.Iteration)
     public void startIteration() {
-        iterationSpans = spansSent;
+        iterationSpans = spansSent.sum();
         iterationProcessCpu = processCpu.getProcessCpuTime();
         iterationReceiverCpu = receiverCpu();
     }
@@ -152,7 +154,7 @@ public class ExportThroughputBenchmark {
             long receiver = receiverCpu() - iterationReceiverCpu;
             measuredReceiverCpu += receiver;
             measuredClientCpu += processCpu.getProcessCpuTime() - iterationProcessCpu - receiver;
-            measuredSpans += spansSent - iterationSpans;
+            measuredSpans += spansSent.sum() - iterationSpans;
         }
     }
 
@@ -188,7 +190,7 @@ public class ExportThroughputBenchmark {
         if (outcome.accepted() != BATCH) {
             throw new IllegalStateException("export failed: " + outcome);
         }
-        spansSent += BATCH;
+        spansSent.add(BATCH);
         return outcome.accepted();
     }
 
@@ -199,7 +201,7 @@ public class ExportThroughputBenchmark {
         if (!result.isSuccess()) {
             throw new IllegalStateException("export failed");
         }
-        spansSent += BATCH;
+        spansSent.add(BATCH);
         return true;
     }
 }
