@@ -56,6 +56,9 @@ public final class Pipeline<E> {
     private final Set<Batch<E>> outstanding = ConcurrentHashMap.newKeySet();
     private final boolean capacityIsExact;
     private final boolean sendInline;
+    // producers wake a parked batcher only once this many events wait: at high rates a wake-up per event
+    // (a system call on the caller's thread and a context switch) cost more than queueing itself
+    private final int wakeThreshold;
 
     private final LongAdder queued = new LongAdder();
     private final LongAdder processed = new LongAdder();
@@ -86,6 +89,7 @@ public final class Pipeline<E> {
         this.capacityIsExact = settings.queueCapacity() >= 2 && Integer.bitCount(settings.queueCapacity()) == 1;
         // with one worker, a hand-off to a second thread only adds a context switch (costly on small machines)
         this.sendInline = settings.workers() == 1;
+        this.wakeThreshold = Math.max(1, Math.min(settings.batchSize(), settings.queueCapacity() / 2));
         this.senderPermits = new Semaphore(settings.workers());
         ThreadFactory factory = threads == null ? daemonThreads() : threads;
         this.senders = Executors.newFixedThreadPool(settings.workers(), named(factory, "sender"));
@@ -245,7 +249,7 @@ public final class Pipeline<E> {
     }
 
     private void wakeBatcher(int state) {
-        if (state == IDLE || queue.size() >= settings.batchSize()) {
+        if (queue.size() >= wakeThreshold) {
             if (batcherState.compareAndSet(state, RUNNING)) {
                 LockSupport.unpark(batcher);
             }
@@ -257,6 +261,9 @@ public final class Pipeline<E> {
         long timeoutNanos = settings.batchTimeout().toNanos();
         List<E> batch = new ArrayList<>(batchSize);
         long oldestAt = 0;
+        // events taken now arrived after the queue was last seen empty: their batch's wait counts from then
+        // (the batcher may have slept through their arrival, woken only by the timeout)
+        long lastSeenEmpty = System.nanoTime();
         while (!abandoned) {
             int taken = queue.drain(batch::add, batchSize - batch.size());
             if (taken > 0) {
@@ -265,7 +272,7 @@ public final class Pipeline<E> {
                     full = false;
                 }
                 if (batch.size() == taken) {
-                    oldestAt = System.nanoTime();
+                    oldestAt = lastSeenEmpty;
                 }
                 if (batch.size() >= batchSize) {
                     dispatch(batch);
@@ -273,8 +280,9 @@ public final class Pipeline<E> {
                 }
                 continue;
             }
+            lastSeenEmpty = System.nanoTime();
             if (!batch.isEmpty()) {
-                long waited = System.nanoTime() - oldestAt;
+                long waited = lastSeenEmpty - oldestAt;
                 if (waited >= timeoutNanos || flushWaiters.get() > 0) {
                     dispatch(batch);
                     batch = new ArrayList<>(batchSize);
@@ -295,7 +303,7 @@ public final class Pipeline<E> {
 
     private void park(int state, long nanos) {
         batcherState.set(state);
-        if (queue.isEmpty() || (state == WAITING && queue.size() < settings.batchSize())) {
+        if (queue.size() < wakeThreshold) {
             if (flushWaiters.get() == 0 && !abandoned) {
                 LockSupport.parkNanos(this, nanos);
             }

@@ -96,6 +96,35 @@ class PipelineTest {
     }
 
     @Test
+    void aQueueSmallerThanABatchStillWakesTheBatcherBeforeItFills() throws InterruptedException {
+        // capacity 4, batches of 50, an hour's timeout: only a wake-up by the callers keeps room in the queue
+        Pipeline<Integer> pipeline = pipeline(4, 50, Duration.ofHours(1), 1, Duration.ofSeconds(5), recording(),
+                SendGate.OPEN);
+        for (int i = 0; i < 40; i++) {
+            assertThat(pipeline.offer(i)).as("event %d", i).isTrue();
+            eventually(() -> pipeline.metrics().queueSize() < 2);
+        }
+        assertThat(pipeline.flush(Duration.ofSeconds(10))).isTrue();
+        assertThat(pipeline.metrics().processed()).isEqualTo(40);
+        assertThat(pipeline.metrics().dropped()).isZero();
+        assertBalanced(pipeline.metrics());
+    }
+
+    @Test
+    void anEventThatArrivesWhileTheBatcherIsIdleWaitsNoLongerThanTheBatchTimeout() throws InterruptedException {
+        Pipeline<Integer> pipeline = pipeline(100, 50, Duration.ofMillis(1000), 1, Duration.ofSeconds(5), recording(),
+                SendGate.OPEN);
+        Thread.sleep(500); // the batcher is idle, half-way through its wait
+        long offeredAt = System.nanoTime();
+        pipeline.offer(1);
+        eventually(() -> !exported.isEmpty());
+        // sent when the batcher's idle wait ends (about 500 ms later), not a full timeout after it took the
+        // event (about 1500 ms); the margin is for a loaded machine
+        assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - offeredAt)).isLessThan(1200);
+        assertBalanced(pipeline.metrics());
+    }
+
+    @Test
     void dropsTheNewEventWhenTheQueueIsFullAndNeverBlocksTheCaller() throws InterruptedException {
         CountDownLatch release = new CountDownLatch(1);
         Pipeline<Integer> pipeline = pipeline(8, 4, Duration.ofMillis(10), 1, Duration.ofSeconds(5), heldUntil(release),
