@@ -42,8 +42,7 @@ public final class Pipeline<E> {
 
     private static final Logger LOG = Logger.getLogger(Pipeline.class.getName());
     private static final int RUNNING = 0;
-    private static final int IDLE = 1;
-    private static final int WAITING = 2;
+    private static final int PARKED = 1;
     private static final long SETTLE_POLL_MILLIS = 20;
 
     private final PipelineSettings settings;
@@ -116,9 +115,8 @@ public final class Pipeline<E> {
             dropped.add(DROPPED_QUEUE_FULL, 1);
             return false;
         }
-        int state = batcherState.get();
-        if (state != RUNNING) {
-            wakeBatcher(state);
+        if (batcherState.get() == PARKED) {
+            wakeBatcher();
         }
         return true;
     }
@@ -248,9 +246,9 @@ public final class Pipeline<E> {
         }
     }
 
-    private void wakeBatcher(int state) {
+    private void wakeBatcher() {
         if (queue.size() >= wakeThreshold) {
-            if (batcherState.compareAndSet(state, RUNNING)) {
+            if (batcherState.compareAndSet(PARKED, RUNNING)) {
                 LockSupport.unpark(batcher);
             }
         }
@@ -287,12 +285,12 @@ public final class Pipeline<E> {
                     dispatch(batch);
                     batch = new ArrayList<>(batchSize);
                 } else {
-                    park(WAITING, timeoutNanos - waited);
+                    park(timeoutNanos - waited);
                 }
             } else if (closed && queue.isEmpty()) {
                 break;
             } else {
-                park(IDLE, timeoutNanos);
+                park(timeoutNanos);
             }
         }
         if (!batch.isEmpty()) {
@@ -301,8 +299,8 @@ public final class Pipeline<E> {
         }
     }
 
-    private void park(int state, long nanos) {
-        batcherState.set(state);
+    private void park(long nanos) {
+        batcherState.set(PARKED);
         if (queue.size() < wakeThreshold) {
             if (flushWaiters.get() == 0 && !abandoned) {
                 LockSupport.parkNanos(this, nanos);

@@ -28,7 +28,8 @@ final class JsonBytes {
     // per nesting level: does the next member or element need a comma before it?
     private final boolean[] needsComma = new boolean[MAX_DEPTH];
     private int depth;
-    // the string being escaped, copied out of its String in one go
+    // the string being escaped, copied out of its String in one go (kept up to a size: LLM messages are long)
+    private static final int MAX_KEPT_CHARS = 1 << 15;
     private char[] chars = new char[256];
 
     JsonBytes(int initialCapacity) {
@@ -243,11 +244,11 @@ final class JsonBytes {
         int n = value.length();
         // worst case per char: \\u00XX (6 bytes); a surrogate pair is 2 chars for 4 bytes
         ensure(n * 6 + 2);
-        if (chars.length < n) {
-            chars = new char[Math.max(n, chars.length * 2)];
+        if (chars.length < n && n <= MAX_KEPT_CHARS) {
+            chars = new char[Math.min(MAX_KEPT_CHARS, Math.max(n, chars.length * 2))];
         }
         // one bulk copy, then a loop without String.charAt's per-character bounds and coder checks
-        char[] in = chars;
+        char[] in = n <= chars.length ? chars : new char[n];
         value.getChars(0, n, in, 0);
         byte[] out = buffer;
         int at = size;

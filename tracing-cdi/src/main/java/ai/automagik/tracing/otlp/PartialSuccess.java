@@ -8,6 +8,7 @@ import jakarta.json.JsonValue;
 import jakarta.json.spi.JsonProvider;
 
 import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
 
 /** The {@code partialSuccess} of an OTLP export response: how many spans the collector rejected, and why. */
 public record PartialSuccess(long rejected, String message) {
@@ -16,6 +17,7 @@ public record PartialSuccess(long rejected, String message) {
     private static final int MAX_BODY = 64 * 1024;
     // looked up once: each static Json call looks the provider up again
     private static final JsonProvider JSON = JsonProvider.provider();
+    private static final byte[] MEMBER = "partialSuccess".getBytes(StandardCharsets.US_ASCII);
 
     /** Reads a response body; anything empty, oversized or not OTLP JSON means "no partial success". */
     public static PartialSuccess parse(byte[] body) {
@@ -44,8 +46,6 @@ public record PartialSuccess(long rejected, String message) {
             return NONE;
         }
     }
-
-    private static final byte[] MEMBER = "partialSuccess".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
 
     /**
      * Most collectors answer {@code {}}: no JSON parser is needed unless the member's name is there, or
