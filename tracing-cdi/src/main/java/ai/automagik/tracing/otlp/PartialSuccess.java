@@ -17,7 +17,6 @@ public record PartialSuccess(long rejected, String message) {
     private static final int MAX_BODY = 64 * 1024;
     // looked up once: each static Json call looks the provider up again
     private static final JsonProvider JSON = JsonProvider.provider();
-    private static final byte[] MEMBER = "partialSuccess".getBytes(StandardCharsets.US_ASCII);
 
     /** Reads a response body; anything empty, oversized or not OTLP JSON means "no partial success". */
     public static PartialSuccess parse(byte[] body) {
@@ -52,20 +51,7 @@ public record PartialSuccess(long rejected, String message) {
      * could be there spelled with escapes.
      */
     private static boolean mentionsPartialSuccess(byte[] body) {
-        for (byte b : body) {
-            if (b == '\\') {
-                return true;
-            }
-        }
-        outer:
-        for (int i = 0, last = body.length - MEMBER.length; i <= last; i++) {
-            for (int j = 0; j < MEMBER.length; j++) {
-                if (body[i + j] != MEMBER[j]) {
-                    continue outer;
-                }
-            }
-            return true;
-        }
-        return false;
+        String text = new String(body, StandardCharsets.ISO_8859_1);
+        return text.indexOf('\\') >= 0 || text.contains("partialSuccess");
     }
 }
