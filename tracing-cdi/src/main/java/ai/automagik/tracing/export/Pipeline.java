@@ -53,7 +53,7 @@ public final class Pipeline<E> {
     private final ExecutorService senders;
     private final Semaphore senderPermits;
     private final Set<Batch<E>> outstanding = ConcurrentHashMap.newKeySet();
-    private final boolean capacityIsExact;
+    private final int capacity;
     private final boolean sendInline;
     // producers wake a parked batcher only once this many events wait: at high rates a wake-up per event
     // (a system call on the caller's thread and a context switch) cost more than queueing itself
@@ -83,12 +83,13 @@ public final class Pipeline<E> {
         this.settings = settings;
         this.exporter = exporter;
         this.gate = gate == null ? SendGate.OPEN : gate;
-        // JCTools rounds capacity up to a power of two; the bound we promise is the configured one
-        this.queue = new MpscArrayQueue<>(Math.max(2, settings.queueCapacity()));
-        this.capacityIsExact = settings.queueCapacity() >= 2 && Integer.bitCount(settings.queueCapacity()) == 1;
+        // JCTools rounds the array up to a power of two; the bound we promise is the configured one, kept by
+        // offerIfBelowThreshold
+        this.capacity = Math.max(1, settings.queueCapacity());
+        this.queue = new MpscArrayQueue<>(Math.max(2, capacity));
         // with one worker, a hand-off to a second thread only adds a context switch (costly on small machines)
         this.sendInline = settings.workers() == 1;
-        this.wakeThreshold = Math.max(1, Math.min(settings.batchSize(), settings.queueCapacity() / 2));
+        this.wakeThreshold = Math.max(1, Math.min(settings.batchSize(), capacity / 2));
         this.senderPermits = new Semaphore(settings.workers());
         ThreadFactory factory = threads == null ? daemonThreads() : threads;
         this.senders = Executors.newFixedThreadPool(settings.workers(), named(factory, "sender"));
@@ -122,11 +123,14 @@ public final class Pipeline<E> {
     }
 
     private boolean enqueue(E event) {
-        if ((!capacityIsExact && queue.size() >= settings.queueCapacity()) || !queue.offer(event)) {
+        // estimates the size from the consumer's index as producers last read it, and reads that index again (a
+        // cache line the batcher writes per event it takes) only when the estimate reaches the bound;
+        // queue.size() read it on every offer
+        if (!queue.offerIfBelowThreshold(event, capacity)) {
             full = true;
             // the batcher may have taken events after our failed offer and before the flag was set: then no
             // one would clear it
-            if (queue.size() < settings.queueCapacity()) {
+            if (queue.size() < capacity) {
                 full = false;
             }
             return false;

@@ -151,6 +151,29 @@ class PipelineTest {
     }
 
     @Test
+    void aCapacityThatIsNotAPowerOfTwoIsTheExactBound() throws InterruptedException {
+        CountDownLatch release = new CountDownLatch(1);
+        // the queue's array holds 8; the configured 6 is what callers get
+        Pipeline<Integer> pipeline = pipeline(6, 1, Duration.ofMinutes(1), 1, Duration.ofSeconds(5), heldUntil(release),
+                SendGate.OPEN);
+        assertThat(pipeline.offer(0)).isTrue();
+        eventually(() -> pipeline.metrics().inFlight() == 1); // held in the exporter: nothing leaves the queue now
+        int accepted = 0;
+        for (int i = 1; i <= 20; i++) {
+            if (pipeline.offer(i)) {
+                accepted++;
+            }
+        }
+        assertThat(accepted).isEqualTo(6);
+        assertThat(pipeline.metrics().queueSize()).isEqualTo(6);
+        assertThat(pipeline.metrics().droppedByReason()).containsEntry(Pipeline.DROPPED_QUEUE_FULL, 14L);
+        release.countDown();
+        assertThat(pipeline.flush(Duration.ofSeconds(10))).isTrue();
+        assertThat(pipeline.metrics().processed()).isEqualTo(7);
+        assertBalanced(pipeline.metrics());
+    }
+
+    @Test
     void aFullQueueIsFlaggedForCallersUntilTheBatcherTakesEventsAgain() throws InterruptedException {
         CountDownLatch release = new CountDownLatch(1);
         Pipeline<Integer> pipeline = pipeline(8, 4, Duration.ofMillis(10), 1, Duration.ofSeconds(5), heldUntil(release),
