@@ -1,8 +1,6 @@
 package ai.automagik.tracing.export;
 
 import ai.automagik.tracing.PipelineMetrics;
-import org.jctools.queues.MpscArrayQueue;
-
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,8 +29,9 @@ import java.util.logging.Logger;
  * <p>Every event is accounted for: {@code queued == processed + dropped + failed + queueSize + inFlight}
  * whenever the pipeline is quiescent, and {@link #shutdown()} settles everything within its bound.
  *
- * <p>The queue is a JCTools multi-producer single-consumer array queue: lock-free for the callers, and
- * measured at about half the cost of {@code ArrayBlockingQueue} per hand-off on the project's machines.
+ * <p>The queue is a {@link StripedQueue} of JCTools multi-producer single-consumer array queues: lock-free
+ * for the callers (a JCTools queue measured at about half the cost of {@code ArrayBlockingQueue} per
+ * hand-off on the project's machines), and callers on different cores mostly offer to different stripes.
  */
 public final class Pipeline<E> {
 
@@ -48,15 +47,14 @@ public final class Pipeline<E> {
     private final PipelineSettings settings;
     private final BatchExporter<E> exporter;
     private final SendGate gate;
-    private final MpscArrayQueue<E> queue;
+    private final StripedQueue<E> queue;
     private final Thread batcher;
     private final ExecutorService senders;
     private final Semaphore senderPermits;
     private final Set<Batch<E>> outstanding = ConcurrentHashMap.newKeySet();
-    private final int capacity;
     private final boolean sendInline;
-    // producers wake a parked batcher only once this many events wait: at high rates a wake-up per event
-    // (a system call on the caller's thread and a context switch) cost more than queueing itself
+    // producers wake a parked batcher only once this many events wait in their stripe: at high rates a wake-up
+    // per event (a system call on the caller's thread and a context switch) cost more than queueing itself
     private final int wakeThreshold;
 
     private final LongAdder queued = new LongAdder();
@@ -83,13 +81,10 @@ public final class Pipeline<E> {
         this.settings = settings;
         this.exporter = exporter;
         this.gate = gate == null ? SendGate.OPEN : gate;
-        // JCTools rounds the array up to a power of two; the bound we promise is the configured one, kept by
-        // offerIfBelowThreshold
-        this.capacity = Math.max(1, settings.queueCapacity());
-        this.queue = new MpscArrayQueue<>(Math.max(2, capacity));
+        this.queue = new StripedQueue<>(settings.queueCapacity(), Runtime.getRuntime().availableProcessors());
         // with one worker, a hand-off to a second thread only adds a context switch (costly on small machines)
         this.sendInline = settings.workers() == 1;
-        this.wakeThreshold = Math.max(1, Math.min(settings.batchSize(), capacity / 2));
+        this.wakeThreshold = Math.max(1, Math.min(settings.batchSize(), queue.smallestBound() / 2));
         this.senderPermits = new Semaphore(settings.workers());
         ThreadFactory factory = threads == null ? daemonThreads() : threads;
         this.senders = Executors.newFixedThreadPool(settings.workers(), named(factory, "sender"));
@@ -112,30 +107,28 @@ public final class Pipeline<E> {
             dropped.add(DROPPED_SHUT_DOWN, 1);
             return false;
         }
-        if (full || !enqueue(event)) {
+        int stripe = full ? -1 : enqueue(event);
+        if (stripe < 0) {
             dropped.add(DROPPED_QUEUE_FULL, 1);
             return false;
         }
         if (batcherState.get() == PARKED) {
-            wakeBatcher();
+            wakeBatcher(stripe);
         }
         return true;
     }
 
-    private boolean enqueue(E event) {
-        // estimates the size from the consumer's index as producers last read it, and reads that index again (a
-        // cache line the batcher writes per event it takes) only when the estimate reaches the bound;
-        // queue.size() read it on every offer
-        if (!queue.offerIfBelowThreshold(event, capacity)) {
+    private int enqueue(E event) {
+        int stripe = queue.offer(event, queue.stripeOfCurrentThread());
+        if (stripe < 0) {
             full = true;
             // the batcher may have taken events after our failed offer and before the flag was set: then no
             // one would clear it
-            if (queue.size() < capacity) {
+            if (queue.size() < settings.queueCapacity()) {
                 full = false;
             }
-            return false;
         }
-        return true;
+        return stripe;
     }
 
     /**
@@ -192,7 +185,7 @@ public final class Pipeline<E> {
         LockSupport.unpark(batcher);
         awaitTermination();
         if (!drained) {
-            int left = queue.drain(e -> { });
+            int left = queue.drain(e -> { }, Integer.MAX_VALUE);
             if (left > 0) {
                 fail(left, FAILED_SHUTDOWN_TIMEOUT);
             }
@@ -250,8 +243,8 @@ public final class Pipeline<E> {
         }
     }
 
-    private void wakeBatcher() {
-        if (queue.size() >= wakeThreshold) {
+    private void wakeBatcher(int stripe) {
+        if (queue.size(stripe) >= wakeThreshold) {
             if (batcherState.compareAndSet(PARKED, RUNNING)) {
                 LockSupport.unpark(batcher);
             }
