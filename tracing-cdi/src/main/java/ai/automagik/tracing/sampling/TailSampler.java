@@ -16,19 +16,40 @@ import java.util.concurrent.atomic.LongAdder;
  * span name) is kept; any other is kept with the base probability, at most {@code maxPerSecond} per
  * type per second (seconds of the root's end time). Open traces are bounded: beyond
  * {@code maxOpenTraces} new traces are not buffered.
+ * <p>
+ * While a type's window is far from its limit, a thread takes its permits in blocks (at most a sixteenth
+ * of what is left), so threads keeping traces of one type do not all write one shared counter per trace;
+ * near the limit a block is one permit. A thread gives back the unused rest of a block when it moves to
+ * another type; a block it holds when the second ends is lost, so a second may keep a little fewer than
+ * the limit, never more.
  */
 public final class TailSampler {
 
     private static final int MAX_TRACE_TYPES = 10_000;
+    private static final int MAX_BLOCK = 256;
+    private static final int BLOCK_SHARE = 16;
+    private static final int HELD_WINDOW = 0;
+    private static final int HELD_COUNTS = 1;
+    private static final int SECOND = 8;
+    private static final int LEFT = 9;
+    private static final int HELD_LONGS = 18;
+    private static final long NO_SECOND_YET = -1L << 32;
 
     private final double baseRate;
     private final double errorRate;
     private final long slowThresholdNanos;
     private final int maxPerSecond;
     private final int maxOpenTraces;
-    private final Map<String, RateWindow> windows = new ConcurrentHashMap<>();
+    // a one-second fixed window per trace type, lock-free: the second in the high bits, the permits taken in
+    // the low; a full window is answered by a plain read
+    private final Map<String, AtomicLong> windows = new ConcurrentHashMap<>();
     private final AtomicInteger openTraces = new AtomicInteger();
     private final LongAdder[] counts = new LongAdder[Decision.values().length];
+    // per thread: the window it holds permits of, and {second, permits left} in the middle of a padded array (the
+    // count is written per kept trace and must not share a cache line with another thread's writes); JDK types
+    // only, so a pooled container thread keeps none of the application's classes alive after an undeploy
+    private final ThreadLocal<Object[]> held =
+            ThreadLocal.withInitial(() -> new Object[] {null, new long[HELD_LONGS]});
 
     public TailSampler(double baseRate, double errorRate, long slowThresholdMillis, int maxPerSecond,
             int maxOpenTraces) {
@@ -74,13 +95,12 @@ public final class TailSampler {
             return Decision.SLOW;
         }
         String type = root.name();
-        RateWindow window = windows.get(type);
+        AtomicLong window = windows.get(type);
         if (window == null) {
             if (windows.size() >= MAX_TRACE_TYPES) {
                 return Decision.RATE_LIMITED;
             }
-            RateWindow created = new RateWindow();
-            window = windows.putIfAbsent(type, created);
+            window = windows.putIfAbsent(type, new AtomicLong(NO_SECOND_YET));
             if (window == null) {
                 return Decision.FIRST;
             }
@@ -88,7 +108,30 @@ public final class TailSampler {
         if (baseRate <= 0.0 || (baseRate < 1.0 && random.nextDouble() >= baseRate)) {
             return Decision.NOT_SAMPLED;
         }
-        return window.tryAcquire(root.endEpochNanos(), maxPerSecond) ? Decision.RANDOM : Decision.RATE_LIMITED;
+        return takePermit(window, root.endEpochNanos() / 1_000_000_000L) ? Decision.RANDOM
+                : Decision.RATE_LIMITED;
+    }
+
+    private boolean takePermit(AtomicLong window, long second) {
+        Object[] mine = held.get();
+        long[] permits = (long[]) mine[HELD_COUNTS];
+        if (mine[HELD_WINDOW] == window && permits[SECOND] == second && permits[LEFT] > 0) {
+            permits[LEFT]--;
+            return true;
+        }
+        if (permits[LEFT] > 0) {
+            giveBack((AtomicLong) mine[HELD_WINDOW], permits[SECOND], (int) permits[LEFT]);
+            permits[LEFT] = 0;
+        }
+        long taken = takeBlock(window, second, maxPerSecond);
+        int block = (int) taken;
+        if (block == 0) {
+            return false;
+        }
+        mine[HELD_WINDOW] = window;
+        permits[SECOND] = taken >> 32;
+        permits[LEFT] = block - 1;
+        return true;
     }
 
     public int openTraces() {
@@ -104,37 +147,33 @@ public final class TailSampler {
         return snapshot;
     }
 
-    /**
-     * A one-second fixed window per trace type, lock-free: the second in the high bits, the count in the
-     * low. Within a second a take is one atomic increment (no compare-and-set retries when threads
-     * collide); a full window is answered by a plain read; only a new second needs a compare-and-set.
-     */
-    private static final class RateWindow {
-        private final AtomicLong state = new AtomicLong(-1L << 32);
+    /** Takes a block of permits: returns the second they count in (high bits) and how many (low), 0 if none. */
+    private static long takeBlock(AtomicLong state, long second, int limit) {
+        while (true) {
+            long current = state.get();
+            long currentSecond = current >> 32;
+            if (currentSecond > second) {
+                // a clock read taken before another thread opened a newer second: count it there
+                second = currentSecond;
+                continue;
+            }
+            int taken = currentSecond == second ? (int) current : 0;
+            if (taken >= limit) {
+                return 0;
+            }
+            int block = Math.max(1, Math.min(MAX_BLOCK, (limit - taken) / BLOCK_SHARE));
+            if (state.compareAndSet(current, (second << 32) | (taken + block))) {
+                return (second << 32) | block;
+            }
+        }
+    }
 
-        boolean tryAcquire(long nowNanos, int limit) {
-            long second = nowNanos / 1_000_000_000L;
-            while (true) {
-                long current = state.get();
-                long currentSecond = current >> 32;
-                if (currentSecond == second) {
-                    if ((int) current >= limit) {
-                        return false;
-                    }
-                    long taken = state.getAndIncrement();
-                    if (taken >> 32 == second) {
-                        return (int) taken < limit;
-                    }
-                    continue; // the second changed under us: decide again
-                }
-                if (currentSecond > second) {
-                    // a clock read taken before another thread opened a newer second: count it there
-                    second = currentSecond;
-                    continue;
-                }
-                if (state.compareAndSet(current, (second << 32) | 1)) {
-                    return true;
-                }
+    /** Returns unused permits to their second, if it is still the window's. */
+    private static void giveBack(AtomicLong state, long second, int unused) {
+        while (true) {
+            long current = state.get();
+            if (current >> 32 != second || state.compareAndSet(current, current - unused)) {
+                return;
             }
         }
     }

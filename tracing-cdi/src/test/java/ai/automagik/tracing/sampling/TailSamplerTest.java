@@ -89,6 +89,35 @@ class TailSamplerTest {
     }
 
     @Test
+    void aThreadMovingBetweenTypesGivesBackThePermitsItHeldSoEachTypeKeepsItsLimit() {
+        TailSampler sampler = sampler(1.0, 1000);
+        assertThat(sampler.decide(root("a", 1, 0), null)).isEqualTo(Decision.FIRST);
+        assertThat(sampler.decide(root("b", 1, 0), null)).isEqualTo(Decision.FIRST);
+        for (int i = 0; i < 3000; i++) {
+            sampler.decide(root("a", 1, 0), null);
+            sampler.decide(root("b", 1, 0), null);
+        }
+        assertThat(sampler.counts()).containsEntry("random", 2000L).containsEntry("rate_limited", 4000L);
+    }
+
+    @Test
+    void permitsHeldWhenTheSecondEndsAreNotUsedInTheNext() {
+        TailSampler sampler = sampler(1.0, 100);
+        sampler.decide(root("a", 1, 0), null);
+        for (int i = 0; i < 3; i++) {
+            assertThat(sampler.decide(root("a", 1, 0), null)).isEqualTo(Decision.RANDOM); // holds a block of 6
+        }
+        clock.addAndGet(1_000_000_000L);
+        int kept = 0;
+        for (int i = 0; i < 300; i++) {
+            if (sampler.decide(root("a", 1, 0), null) == Decision.RANDOM) {
+                kept++;
+            }
+        }
+        assertThat(kept).isEqualTo(100);
+    }
+
+    @Test
     void openTracesAreBounded() {
         TailSampler sampler = sampler(1.0, 10);
         assertThat(sampler.tryOpen()).isTrue();
