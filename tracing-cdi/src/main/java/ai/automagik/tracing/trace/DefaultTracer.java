@@ -23,8 +23,15 @@ public final class DefaultTracer implements Tracer {
 
     private static final Logger LOG = Logger.getLogger(DefaultTracer.class.getName());
     static final int MAX_NAME = 256;
+    // 64 bytes or more of the array on either side of the slot, with compressed or full references
+    private static final int CURRENT_SLOT = 16;
+    private static final int CURRENT_SLOTS = 2 * CURRENT_SLOT + 1;
 
-    private final ThreadLocal<Object> current = new ThreadLocal<>();
+    // this thread's current span or remote context, in the middle of a per-thread array: it is written on every
+    // span start and end, and in a ThreadLocal's own entry (a small object a garbage collection may move next to
+    // another thread's) those writes could share a cache line with another thread's; with two threads recording
+    // spans that took the empty span from about 170 to 250-500 ns in some JVM runs
+    private final ThreadLocal<Object[]> current = ThreadLocal.withInitial(() -> new Object[CURRENT_SLOTS]);
     private final TelemetrySink telemetry;
     private final TraceSink traces;
 
@@ -44,6 +51,14 @@ public final class DefaultTracer implements Tracer {
 
     TraceSink traceSink() {
         return traces;
+    }
+
+    private Object currentValue() {
+        return current.get()[CURRENT_SLOT];
+    }
+
+    private void setCurrent(Object value) {
+        current.get()[CURRENT_SLOT] = value;
     }
 
     @Override
@@ -86,13 +101,13 @@ public final class DefaultTracer implements Tracer {
      * whatever this pooled thread held before: the previous request's context must not leak into this one.
      */
     public Span startServerSpan(String method, String route, TraceContext remoteParent) {
-        current.set(remoteParent != null && remoteParent.isValid() ? remoteParent : null);
+        setCurrent(remoteParent != null && remoteParent.isValid() ? remoteParent : null);
         // the name ("GET /api/items/{id}") is read only when the trace is observed: with telemetry alone the
         // span just carries the ids for the response's traceparent, and every request would build it for nothing
         String name = traces.enabled() ? method + " " + route : route;
         Span span = start(name, SpanData.KIND_SERVER, SpanRole.GENERIC, null, null, true);
         if (span == NoopSpan.INSTANCE) {
-            current.set(null);
+            setCurrent(null);
         }
         return span;
     }
@@ -109,7 +124,7 @@ public final class DefaultTracer implements Tracer {
             return NoopSpan.INSTANCE;
         }
         try {
-            Object parent = current.get();
+            Object parent = currentValue();
             ThreadLocalRandom random = ThreadLocalRandom.current();
             String spanName = RecordingSpan.cap(name, MAX_NAME);
             String cappedSubject = RecordingSpan.cap(subject, MAX_NAME);
@@ -126,7 +141,7 @@ public final class DefaultTracer implements Tracer {
                 span = RecordingSpan.root(this, observe, random.nextLong(), nonZero(random.nextLong()), spanId, 0,
                         true, spanName, kind, role, cappedSubject, cappedDetail, parent);
             }
-            current.set(span);
+            setCurrent(span);
             return span;
         } catch (RuntimeException e) {
             internalError(e);
@@ -169,7 +184,7 @@ public final class DefaultTracer implements Tracer {
 
     @Override
     public TraceContext currentContext() {
-        Object value = current.get();
+        Object value = currentValue();
         if (value instanceof RecordingSpan span) {
             return span.context();
         }
@@ -190,20 +205,20 @@ public final class DefaultTracer implements Tracer {
     }
 
     private Scope swap(Object value) {
-        Object previous = current.get();
-        current.set(value);
-        return () -> current.set(previous);
+        Object previous = currentValue();
+        setCurrent(value);
+        return () -> setCurrent(previous);
     }
 
     @Override
     public Runnable wrap(Runnable task) {
-        Object captured = current.get();
+        Object captured = currentValue();
         if (captured == null) {
             return task;
         }
         return () -> {
-            Object previous = current.get();
-            current.set(captured);
+            Object previous = currentValue();
+            setCurrent(captured);
             try {
                 task.run();
             } finally {
@@ -214,13 +229,13 @@ public final class DefaultTracer implements Tracer {
 
     @Override
     public <T> Callable<T> wrap(Callable<T> task) {
-        Object captured = current.get();
+        Object captured = currentValue();
         if (captured == null) {
             return task;
         }
         return () -> {
-            Object previous = current.get();
-            current.set(captured);
+            Object previous = currentValue();
+            setCurrent(captured);
             try {
                 return task.call();
             } finally {
@@ -232,7 +247,7 @@ public final class DefaultTracer implements Tracer {
     // set(null) rather than remove(): a removed entry is re-inserted by the next get(); the weakly keyed,
     // null-valued entry that stays holds nothing
     private void restore(Object previous) {
-        current.set(previous);
+        setCurrent(previous);
     }
 
     /**
@@ -247,7 +262,7 @@ public final class DefaultTracer implements Tracer {
 
     /** Called by a span when it ends: if it is this thread's current span, its parent becomes current again. */
     void restoreCurrent(RecordingSpan span) {
-        if (current.get() == span) {
+        if (currentValue() == span) {
             restore(span.previousCurrent);
         }
     }
