@@ -6,10 +6,13 @@
 # tracing-jaxrs JAR ("without the filter"). Rounds rotate the order of the three so drift cancels. Telemetry goes to a receiver in another process, as it
 # would to a collector off the box. Run from the repository root after `mvn -B -DskipTests install`:
 #   bash it/bench/filter-overhead.sh            (ROUNDS=8 DURATION=10s by default)
+# TELEMETRY=false runs the same rounds with telemetry off and no observability provider: the filter still
+# finds the route, but records no span, sends no event and adds no traceparent (what those cost, by difference).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk; }
 DURATION=${DURATION:-10s}
+TELEMETRY=${TELEMETRY:-true}
 ROUNDS=${ROUNDS:-8}
 BASE=http://127.0.0.1:9080
 # SHAPE=root: a root resource method (GET /api/demo/echo/{word}); SHAPE=sub: a sub-resource locator
@@ -41,7 +44,7 @@ cleanup() {
 }
 trap cleanup EXIT
 
-export AUTOMAGIK_HOME=$HOME_DIR AUTOMAGIK_TELEMETRY_ENABLED=true AUTOMAGIK_ADMIN_PASSWORD=bench-only-password \
+export AUTOMAGIK_HOME=$HOME_DIR AUTOMAGIK_TELEMETRY_ENABLED=$TELEMETRY AUTOMAGIK_ADMIN_PASSWORD=bench-only-password \
   AUTOMAGIK_TELEMETRY_ENDPOINT=http://127.0.0.1:$SINK_PORT/v1/traces \
   AUTOMAGIK_JAXRS_SKIP_PATHS=/health,/metrics,/openapi,/api/tracing,/VAADIN,/static,/favicon.ico,$ROUTE/b1
 # a fixed executor: Liberty's pool controller resizes the pool every few seconds, which moved the CPU per
@@ -79,10 +82,13 @@ mvn -q -B -pl server-config liberty:start >/dev/null
 for url in "$TRACKED" "$WITHOUT"; do
   for _ in $(seq 1 150); do curl -sf -o /dev/null "$url" && break; sleep 0.2; done
 done
-curl -sfI "$TRACKED" | grep -qi '^traceparent:' || { echo "the tracked URL returned no traceparent" >&2; exit 1; }
+if [ "$TELEMETRY" = true ]; then
+  curl -sfI "$TRACKED" | grep -qi '^traceparent:' || { echo "the tracked URL returned no traceparent" >&2; exit 1; }
+fi
 curl -sfI "$SKIPPED" | grep -qi '^traceparent:' && { echo "the skipped URL is tracked" >&2; exit 1; }
 curl -sfI "$WITHOUT" | grep -qi '^traceparent:' && { echo "the copy without the filter is tracked" >&2; exit 1; }
 drained() { # the telemetry queue emptied: a tracked round's CPU includes exporting its events, none left for the next round
+  [ "$TELEMETRY" = true ] || return 0
   for _ in $(seq 1 300); do
     curl -sf -u admin:bench-only-password "$BASE/api/tracing/status" | python3 -c '
 import json, sys
@@ -139,4 +145,4 @@ for kind in ("tracked", "skipped"):
           f"server CPU per request {statistics.mean(cpu[kind]):.1f} against {statistics.mean(cpu['without']):.1f} µs, "
           f"difference {statistics.mean(extra):.1f} ± {half_interval(extra):.1f}")
 PY
-python3 -c 'import json; p=json.load(open("it/target/filter-overhead-status.json"))["providers"][0]["pipeline"]; print("telemetry pipeline:", {k: p[k] for k in ("queued","processed","dropped","failed","queueSize","inFlight","batches")})' || true
+[ "$TELEMETRY" = true ] && python3 -c 'import json; p=json.load(open("it/target/filter-overhead-status.json"))["providers"][0]["pipeline"]; print("telemetry pipeline:", {k: p[k] for k in ("queued","processed","dropped","failed","queueSize","inFlight","batches")})' || true
