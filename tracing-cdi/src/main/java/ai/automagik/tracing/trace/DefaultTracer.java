@@ -29,8 +29,8 @@ public final class DefaultTracer implements Tracer {
 
     // this thread's current span or remote context, in the middle of a per-thread array: it is written on every
     // span start and end, and in a ThreadLocal's own entry (a small object a garbage collection may move next to
-    // another thread's) those writes could share a cache line with another thread's; with two threads recording
-    // spans that took the empty span from about 170 to 250-500 ns in some JVM runs
+    // another thread's) those writes could share a cache line with another thread's: with two threads recording
+    // spans, one of the three causes of JVM runs at about twice the usual time (docs/BENCHMARKS.md)
     private final ThreadLocal<Object[]> current = ThreadLocal.withInitial(() -> new Object[CURRENT_SLOTS]);
     private final TelemetrySink telemetry;
     private final TraceSink traces;
