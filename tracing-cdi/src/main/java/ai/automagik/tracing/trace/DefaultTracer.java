@@ -124,7 +124,9 @@ public final class DefaultTracer implements Tracer {
             return NoopSpan.INSTANCE;
         }
         try {
-            Object parent = currentValue();
+            // one thread-local look-up for the read and the write
+            Object[] slots = current.get();
+            Object parent = slots[CURRENT_SLOT];
             ThreadLocalRandom random = ThreadLocalRandom.current();
             String spanName = RecordingSpan.cap(name, MAX_NAME);
             String cappedSubject = RecordingSpan.cap(subject, MAX_NAME);
@@ -141,7 +143,7 @@ public final class DefaultTracer implements Tracer {
                 span = RecordingSpan.root(this, observe, random.nextLong(), nonZero(random.nextLong()), spanId, 0,
                         true, spanName, kind, role, cappedSubject, cappedDetail, parent);
             }
-            setCurrent(span);
+            slots[CURRENT_SLOT] = span;
             return span;
         } catch (RuntimeException e) {
             internalError(e);
@@ -205,8 +207,9 @@ public final class DefaultTracer implements Tracer {
     }
 
     private Scope swap(Object value) {
-        Object previous = currentValue();
-        setCurrent(value);
+        Object[] slots = current.get();
+        Object previous = slots[CURRENT_SLOT];
+        slots[CURRENT_SLOT] = value;
         return () -> setCurrent(previous);
     }
 
@@ -217,12 +220,13 @@ public final class DefaultTracer implements Tracer {
             return task;
         }
         return () -> {
-            Object previous = currentValue();
-            setCurrent(captured);
+            Object[] slots = current.get();
+            Object previous = slots[CURRENT_SLOT];
+            slots[CURRENT_SLOT] = captured;
             try {
                 task.run();
             } finally {
-                restore(previous);
+                slots[CURRENT_SLOT] = previous;
             }
         };
     }
@@ -234,20 +238,15 @@ public final class DefaultTracer implements Tracer {
             return task;
         }
         return () -> {
-            Object previous = currentValue();
-            setCurrent(captured);
+            Object[] slots = current.get();
+            Object previous = slots[CURRENT_SLOT];
+            slots[CURRENT_SLOT] = captured;
             try {
                 return task.call();
             } finally {
-                restore(previous);
+                slots[CURRENT_SLOT] = previous;
             }
         };
-    }
-
-    // set(null) rather than remove(): a removed entry is re-inserted by the next get(); the weakly keyed,
-    // null-valued entry that stays holds nothing
-    private void restore(Object previous) {
-        setCurrent(previous);
     }
 
     /**
@@ -262,8 +261,9 @@ public final class DefaultTracer implements Tracer {
 
     /** Called by a span when it ends: if it is this thread's current span, its parent becomes current again. */
     void restoreCurrent(RecordingSpan span) {
-        if (currentValue() == span) {
-            restore(span.previousCurrent);
+        Object[] slots = current.get();
+        if (slots[CURRENT_SLOT] == span) {
+            slots[CURRENT_SLOT] = span.previousCurrent;
         }
     }
 
