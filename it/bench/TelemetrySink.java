@@ -8,8 +8,10 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A minimal OTLP/HTTP receiver in its own JVM for the filter benchmark (run as a single-file source:
- * {@code java it/bench/TelemetrySink.java PORT}): reads each body, answers 200 with an empty JSON
- * ExportTraceServiceResponse, and prints the requests and bytes it received when stopped.
+ * {@code java -Dsun.net.httpserver.nodelay=true it/bench/TelemetrySink.java PORT}): reads each body, answers
+ * 200 with an empty JSON ExportTraceServiceResponse, and prints the requests and bytes it received when
+ * stopped. Without {@code sun.net.httpserver.nodelay} the JDK server's answer waits for the client's delayed
+ * ACK (about 40 ms per request), unlike a collector's.
  */
 public class TelemetrySink {
     public static void main(String[] args) throws Exception {

@@ -30,7 +30,10 @@ HOME_DIR=$(mktemp -d)
 OUT=it/target/filter-overhead.txt
 mkdir -p it/target
 
-java -Xmx128m it/bench/TelemetrySink.java "$SINK_PORT" > it/target/telemetry-sink.txt &
+# TCP_NODELAY as a collector's server sets it (Go's net/http does): without it the JDK server writes its answer's
+# headers and body in two pieces and the second waits ~40 ms for the exporter's delayed ACK, which capped the
+# export at ~23 requests/s per worker (three quarters of the events were dropped in the earlier runs)
+java -Xmx128m -Dsun.net.httpserver.nodelay=true it/bench/TelemetrySink.java "$SINK_PORT" > it/target/telemetry-sink.txt &
 SINK=$!
 SERVER_DIR=server-config/target/liberty/wlp/usr/servers/automagikServer
 OVERRIDES=$SERVER_DIR/configDropins/overrides
@@ -105,16 +108,44 @@ done
 
 SERVER_PID=$(pgrep -f 'ws-server.jar' | head -1)
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$SERVER_PID/stat"; }
-measure() { # label url -> label requests/s server-CPU-µs-per-request
-  local before after out
+# CPU ticks per group of the server's threads (request threads, tracing export, GC, JIT, the rest); a thread's
+# name (cut to 15 characters) is between the parentheses of its stat line and may contain spaces
+thread_ticks() {
+  python3 - "$SERVER_PID" <<'PY'
+import collections, os, sys
+groups = collections.Counter()
+base = f"/proc/{sys.argv[1]}/task"
+for tid in os.listdir(base):
+    try:
+        line = open(f"{base}/{tid}/stat").read()
+    except OSError:
+        continue
+    name = line[line.index("(") + 1:line.rindex(")")]
+    fields = line[line.rindex(")") + 2:].split()
+    group = ("request" if name.startswith("Default Execut") else "export" if name.startswith("automagik-trac")
+             else "gc" if name.startswith(("GC Thread", "G1 ")) else "jit" if "Compiler" in name else "other")
+    groups[group] += int(fields[11]) + int(fields[12])
+print(" ".join(f"{g}={groups[g]}" for g in ("request", "export", "gc", "jit", "other")))
+PY
+}
+measure() { # label url -> label requests/s server-CPU-µs-per-request, then CPU µs per request by thread group
+  local before after out threads_before threads_after
   before=$(cpu_ticks)
+  threads_before=$(thread_ticks)
   out=$(wrk -t2 -c16 -d"$DURATION" "$2")
   drained
   after=$(cpu_ticks)
-  echo "$out" | awk -v label="$1" -v ticks=$((after - before)) -v hz="$(getconf CLK_TCK)" '
+  threads_after=$(thread_ticks)
+  echo "$out" | awk -v label="$1" -v ticks=$((after - before)) -v hz="$(getconf CLK_TCK)" \
+      -v tb="$threads_before" -v ta="$threads_after" '
     / requests in / {requests = $1}
     /Requests\/sec/ {rps = $2}
-    END {printf "%s %s %.1f\n", label, rps, ticks * 1e6 / hz / requests}'
+    END {
+      printf "%s %s %.1f", label, rps, ticks * 1e6 / hz / requests
+      n = split(tb, b, " "); split(ta, a, " ")
+      for (i = 1; i <= n; i++) { split(b[i], kb, "="); split(a[i], ka, "="); printf " %s=%.1f", kb[1], (ka[2] - kb[2]) * 1e6 / hz / requests }
+      printf "\n"
+    }'
 }
 : > "$OUT"
 KINDS=(tracked skipped without)
@@ -144,5 +175,12 @@ for kind in ("tracked", "skipped"):
     print(f"  loss {statistics.mean(losses):.1f} % ± {half_interval(losses):.1f} (about 95 %, {len(losses)} rounds); "
           f"server CPU per request {statistics.mean(cpu[kind]):.1f} against {statistics.mean(cpu['without']):.1f} µs, "
           f"difference {statistics.mean(extra):.1f} ± {half_interval(extra):.1f}")
+groups = {k: {} for k in ("tracked", "skipped", "without")}
+for r in rows:
+    for item in r[3:]:
+        name, value = item.split("=")
+        groups[r[0]].setdefault(name, []).append(float(value))
+print("server CPU per request by thread group (µs): " + "; ".join(
+    f"{kind} " + ", ".join(f"{g} {statistics.mean(v):.1f}" for g, v in groups[kind].items()) for kind in groups))
 PY
 [ "$TELEMETRY" = true ] && python3 -c 'import json; p=json.load(open("it/target/filter-overhead-status.json"))["providers"][0]["pipeline"]; print("telemetry pipeline:", {k: p[k] for k in ("queued","processed","dropped","failed","queueSize","inFlight","batches")})' || true
