@@ -13,6 +13,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.net.Authenticator;
+import java.net.PasswordAuthentication;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -173,6 +175,32 @@ class TelemetryExportFaultsTest {
         assertThat(m.failedByReason()).containsOnlyKeys("connection reset (2 attempts)");
         assertThat(m.processed()).isZero();
         assertThat(receiver.requests()).hasSize(2);
+    }
+
+    @Test
+    void anAuthenticationChallengeIsAFinalFailureAndNoInstalledAuthenticatorIsAsked() {
+        AtomicInteger asked = new AtomicInteger();
+        Authenticator previous = Authenticator.getDefault();
+        Authenticator.setDefault(new Authenticator() {
+            @Override
+            protected PasswordAuthentication getPasswordAuthentication() {
+                asked.incrementAndGet();
+                return new PasswordAuthentication("someone", "their-password".toCharArray());
+            }
+        });
+        try {
+            receiver.setBehaviour(Behaviour.status(401, Map.of("WWW-Authenticate", "Basic realm=\"collector\"")));
+            start(receiver.uri("/v1/traces"), Map.of());
+            tracing.sendTestEvent();
+            tracing.flush(Duration.ofSeconds(10));
+            PipelineMetrics m = balanced(tracing.metrics());
+            assertThat(m.failedByReason()).containsOnlyKeys("HTTP 401");
+            assertThat(receiver.requests()).hasSize(1);
+            assertThat(receiver.requests().get(0).headers()).doesNotContainKey("authorization");
+            assertThat(asked).hasValue(0);
+        } finally {
+            Authenticator.setDefault(previous);
+        }
     }
 
     @Test

@@ -51,7 +51,11 @@ public final class LoopbackReceiver implements AutoCloseable {
         }
 
         static Behaviour status(int code) {
-            return (request, socket, out) -> write(out, code, Map.of(), "{}");
+            return status(code, Map.of());
+        }
+
+        static Behaviour status(int code, Map<String, String> headers) {
+            return (request, socket, out) -> write(out, code, headers, "{}");
         }
 
         static Behaviour tooManyRequests(int retryAfterSeconds) {
