@@ -155,7 +155,7 @@ public final class HttpSender implements AutoCloseable {
         connection.setRequestMethod("POST");
         // not in streaming mode: the JDK then writes headers and body together, where streaming writes the
         // headers first and the body after them, which Nagle's algorithm holds until the collector acknowledges
-        // the headers (it/bench/SenderRoundTrip.java: 1.4-1.7 ms per request on loopback instead of 0.3 ms,
+        // the headers (it/bench/ExportCost.java round-trip: 1.4-1.7 ms per request on loopback instead of 0.3 ms,
         // and up to twice the CPU). The JDK may then post once more on a fresh connection when a kept-alive
         // one fails before any answer: a connection failure, which the retry rules allow.
         // a buffered request may be sent again with credentials when a 401 names a scheme: never with an
