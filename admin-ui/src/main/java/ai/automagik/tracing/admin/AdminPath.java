@@ -6,6 +6,7 @@ import java.util.regex.Pattern;
 public record AdminPath(String base) {
 
     public static final String KEY = "automagik.admin.path";
+    public static final String ENVIRONMENT_VARIABLE = "AUTOMAGIK_ADMIN_PATH";
     public static final String DEFAULT = "tracing-admin";
     private static final Pattern VALID = Pattern.compile("[a-z0-9][a-z0-9-]*(/[a-z0-9][a-z0-9-]*)*");
 
@@ -18,10 +19,22 @@ public record AdminPath(String base) {
             trimmed = trimmed.substring(0, trimmed.length() - 1);
         }
         if (!VALID.matcher(trimmed).matches()) {
-            throw new IllegalArgumentException("Invalid " + KEY + "='" + base + "': allowed are path segments of "
-                    + "lower-case letters, digits and '-', separated by '/' (for example tracing-admin or ops/tracing)");
+            throw new IllegalArgumentException("Invalid Automagik Tracing configuration: " + ENVIRONMENT_VARIABLE + " ("
+                    + KEY + ") = '" + shown(base) + "'; allowed: path segments of lower-case letters, digits and '-',"
+                    + " separated by '/' (for example tracing-admin or ops/tracing)");
         }
         base = trimmed;
+    }
+
+    /** The rejected value as it may be logged: control characters escaped, at most 100 characters. */
+    private static String shown(String value) {
+        if (value == null) {
+            return "";
+        }
+        StringBuilder shown = new StringBuilder();
+        value.codePoints().limit(100).forEach(c -> shown.append(Character.isISOControl(c)
+                ? String.format("\\u%04x", c) : new String(Character.toChars(c))));
+        return value.codePointCount(0, value.length()) > 100 ? shown + "…" : shown.toString();
     }
 
     public String dashboard() {

@@ -6,11 +6,13 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The validated, immutable configuration. Built once at start-up; any invalid value fails with an
@@ -18,6 +20,10 @@ import java.util.Optional;
  * {@link #toString()} and {@link #entries()} never show a secret in full.
  */
 public final class TracingConfig {
+
+    /** Shown with user info and query values masked: either may carry a credential. */
+    private static final Set<ConfigKey> URL_KEYS = EnumSet.of(ConfigKey.TELEMETRY_ENDPOINT,
+            ConfigKey.LANGWATCH_ENDPOINT, ConfigKey.OTLP_ENDPOINT);
 
     private final Map<ConfigKey, String> raw;
     private final Map<ConfigKey, String> sources;
@@ -242,8 +248,10 @@ public final class TracingConfig {
                 case STATE_DIR -> stateDir.toString();
                 default -> raw.get(key);
             };
-            if (key.secret() && value != null) {
-                value = key == ConfigKey.OTLP_HEADERS ? maskHeaders(otlpHeaders) : Secrets.mask(value);
+            if (key == ConfigKey.OTLP_HEADERS && value != null) {
+                value = maskHeaders(otlpHeaders);
+            } else {
+                value = shown(key, value);
             }
             entries.add(new ConfigEntry(key.property(), key.environmentVariable(), value, sources.get(key),
                     key.secret(), key.description()));
@@ -270,8 +278,14 @@ public final class TracingConfig {
     }
 
     private String shown(ConfigKey key) {
-        String value = raw.get(key);
-        return key.secret() ? Secrets.mask(value) : value;
+        return shown(key, raw.get(key));
+    }
+
+    private static String shown(ConfigKey key, String value) {
+        if (key.secret()) {
+            return Secrets.mask(value);
+        }
+        return URL_KEYS.contains(key) ? Secrets.maskUrl(value) : value;
     }
 
     private boolean bool(ConfigKey key) {
@@ -360,13 +374,27 @@ public final class TracingConfig {
         for (String pair : value.split(",")) {
             int eq = pair.indexOf('=');
             String name = eq <= 0 ? "" : pair.substring(0, eq).strip();
-            if (name.isEmpty() || !name.chars().allMatch(c -> c > 32 && c < 127 && c != ':')) {
+            String headerValue = eq < 0 ? "" : pair.substring(eq + 1).strip();
+            if (name.isEmpty() || !name.chars().allMatch(TracingConfig::isTokenCharacter)
+                    || !headerValue.chars().allMatch(TracingConfig::isFieldValueCharacter)) {
                 throw new InvalidConfigurationException(key, maskHeaders(Map.of("…", value)),
-                        "comma-separated name=value pairs with non-empty header names");
+                        "comma-separated name=value pairs; names of letters, digits and !#$%&'*+-.^_`|~,"
+                                + " values without control characters (no CR or LF)");
             }
-            headers.put(name, pair.substring(eq + 1).strip());
+            headers.put(name, headerValue);
         }
         return Collections.unmodifiableMap(headers);
+    }
+
+    /** RFC 9110 {@code tchar}: what a header name may be made of. */
+    private static boolean isTokenCharacter(int c) {
+        return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')
+                || "!#$%&'*+-.^_`|~".indexOf(c) >= 0;
+    }
+
+    /** RFC 9110 field content: visible characters, space and tab; never CR, LF or another control character. */
+    private static boolean isFieldValueCharacter(int c) {
+        return c == '\t' || (c >= 0x20 && c != 0x7f);
     }
 
     private static Path defaultHome(ConfigLookup lookup) {

@@ -1,5 +1,7 @@
 package ai.automagik.tracing.privacy;
 
+import ai.automagik.tracing.config.Secrets;
+
 import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
@@ -53,6 +55,6 @@ public final class FirstStartNotice {
     }
 
     private static String withoutCredentials(String endpoint) {
-        return endpoint == null ? "(no endpoint)" : endpoint.replaceFirst("//[^/@\\s]*@", "//");
+        return endpoint == null ? "(no endpoint)" : Secrets.maskUrl(endpoint);
     }
 }

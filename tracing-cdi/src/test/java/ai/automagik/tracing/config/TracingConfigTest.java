@@ -2,6 +2,7 @@ package ai.automagik.tracing.config;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import java.util.Map;
@@ -119,5 +120,47 @@ class TracingConfigTest {
                 });
         assertThat(config.entries()).filteredOn(e -> e.property().equals("automagik.trace.workers"))
                 .singleElement().satisfies(e -> assertThat(e.source()).isEqualTo("default"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"x-tenant=acme\r\nX-Injected: yes", "x-tenant=acme\nX-Injected: yes",
+            "x-tenant=acme\rX", "x-ten\nant=acme", "x-tenant=a\u0000b", "x(tenant)=acme"})
+    void headersWithLineBreaksOrControlCharactersFailNamingTheKey(String headers) {
+        assertThatThrownBy(() -> TracingConfig.fromMap(Map.of("AUTOMAGIK_OTLP_HEADERS", headers)))
+                .isInstanceOf(InvalidConfigurationException.class)
+                .hasMessageContaining("AUTOMAGIK_OTLP_HEADERS")
+                .hasMessageContaining("no CR or LF")
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("acme").doesNotContain("\n"));
+    }
+
+    @Test
+    void headerValuesMayHoldSpacesTabsAndPunctuation() {
+        TracingConfig config = TracingConfig.fromMap(Map.of("AUTOMAGIK_OTLP_HEADERS",
+                "Authorization=Bearer abc.def/ghi==,x-note=a\tb; c=\"d\""));
+        assertThat(config.otlpHeaders()).containsEntry("Authorization", "Bearer abc.def/ghi==")
+                .containsEntry("x-note", "a\tb; c=\"d\"");
+    }
+
+    @Test
+    void userInfoQueryAndFragmentOfEndpointsAreMaskedWhereConfigIsShown() {
+        TracingConfig config = TracingConfig.fromMap(Map.of(
+                "AUTOMAGIK_OTLP_ENDPOINT", "https://tenant:pw-s3cr3t-value@collector.example:4318/v1/traces?api_key=qk-s3cr3t-value&x=1#frag-s3cr3t",
+                "AUTOMAGIK_TELEMETRY_ENDPOINT", "http://127.0.0.1:4318/v1/traces?token=tk-s3cr3t-value",
+                "LANGWATCH_ENDPOINT", "https://lw-user:lw-s3cr3t-value@langwatch.example"));
+        assertThat(config.otlpEndpoint()).hasValueSatisfying(uri -> assertThat(uri.getUserInfo()).isEqualTo("tenant:pw-s3cr3t-value"));
+        assertThat(config.toString()).doesNotContain("s3cr3t").doesNotContain("tenant");
+        assertThat(config.entries()).allSatisfy(entry -> assertThat(String.valueOf(entry.value())).doesNotContain("s3cr3t"));
+        assertThat(config.entries()).filteredOn(e -> e.property().equals("automagik.otlp.endpoint")).singleElement()
+                .satisfies(e -> assertThat(e.value()).isEqualTo("https://…@collector.example:4318/v1/traces?api_key=…&x=…#…"));
+        assertThat(config.entries()).filteredOn(e -> e.property().equals("automagik.telemetry.endpoint")).singleElement()
+                .satisfies(e -> assertThat(e.value()).isEqualTo("http://127.0.0.1:4318/v1/traces?token=…"));
+    }
+
+    @Test
+    void anInvalidEndpointIsNamedWithoutItsCredentials() {
+        assertThatThrownBy(() -> TracingConfig.fromMap(Map.of("AUTOMAGIK_OTLP_ENDPOINT", "ftp://user:pw-s3cr3t@host/x?k=s3cr3t")))
+                .isInstanceOf(InvalidConfigurationException.class)
+                .hasMessageContaining("AUTOMAGIK_OTLP_ENDPOINT")
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("s3cr3t").contains("ftp://…@host/x?k=…"));
     }
 }

@@ -73,9 +73,9 @@ class FirstStartNoticeTest {
 
     @Test
     void credentialsInTheEndpointAreNotLogged() {
-        FirstStartNotice.logOnce(state, "https://user:s3cr3t@telemetry.example.com/v1/traces", logger);
+        FirstStartNotice.logOnce(state, "https://user:s3cr3t@telemetry.example.com/v1/traces?key=s3cr3t", logger);
         assertThat(records).singleElement().extracting(LogRecord::getMessage).asString()
-                .contains("https://telemetry.example.com/v1/traces").doesNotContain("s3cr3t");
+                .contains("https://…@telemetry.example.com/v1/traces?key=…").doesNotContain("s3cr3t");
     }
 
     @Test
