@@ -4,6 +4,7 @@ import com.vaadin.flow.router.RouteConfiguration;
 import com.vaadin.flow.server.ServiceInitEvent;
 import com.vaadin.flow.server.startup.ApplicationRouteRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.ConfigProvider;
@@ -18,6 +19,11 @@ public class AdminConsoleSetup {
     private static final Logger LOG = Logger.getLogger(AdminConsoleSetup.class.getName());
 
     private volatile AdminPath path;
+
+    /** Reads the path when the application starts, so an invalid one fails the deployment naming the key. */
+    void onStart(@Observes @Initialized(ApplicationScoped.class) Object event) {
+        path();
+    }
 
     void onServiceInit(@Observes ServiceInitEvent event) {
         AdminPath configured = path();
