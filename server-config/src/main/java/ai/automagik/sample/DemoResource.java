@@ -60,5 +60,20 @@ public class DemoResource {
         public String item(@PathParam("id") String id) {
             return "{\"item\":" + SampleJson.PROVIDER.createValue(id) + "}";
         }
+
+        /** A parameter that spans several segments, and one inside a segment. */
+        @GET
+        @Path("{id}/files/{file: .+}")
+        public String file(@PathParam("id") String id, @PathParam("file") String file) {
+            return "{\"item\":" + SampleJson.PROVIDER.createValue(id) + ",\"file\":"
+                    + SampleJson.PROVIDER.createValue(file) + "}";
+        }
+
+        @GET
+        @Path("{id}/v{version}.json")
+        public String version(@PathParam("id") String id, @PathParam("version") String version) {
+            return "{\"item\":" + SampleJson.PROVIDER.createValue(id) + ",\"version\":"
+                    + SampleJson.PROVIDER.createValue(version) + "}";
+        }
     }
 }

@@ -5,7 +5,10 @@ import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.UriInfo;
 
 import java.lang.reflect.Method;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The route template of a matched request ({@code /api/agents/{name}/run}), never the raw path: from
@@ -15,6 +18,8 @@ import java.util.List;
 final class RouteTemplates {
 
     static final String UNMATCHED = "(unmatched)";
+    /** Stands for a sub-resource segment that is neither a parameter's value nor any template's segment. */
+    static final String UNKNOWN_SEGMENT = "{?}";
     // compared by identity: marks a class without @Path in the cache (its routes come from the parameters)
     private static final String NOT_A_ROOT_RESOURCE = new String("(not a root resource)");
 
@@ -58,28 +63,135 @@ final class RouteTemplates {
         return join(applicationPath, classPath.value(), methodPath == null ? "" : methodPath.value());
     }
 
+    /**
+     * A sub-resource's route: each segment of the matched URI that is a path parameter's value becomes
+     * {@code {name}}, a segment that is a literal of some {@code @Path} of the matched resources stays,
+     * one that fits a template segment such as {@code {id}.json} becomes that template, and anything else
+     * becomes {@value #UNKNOWN_SEGMENT}, so no raw value is ever sent. Matched URI and parameters are both
+     * compared undecoded (a decoded URI never equals an undecoded value with {@code %xx} in it).
+     */
     private static String fromParameters(String applicationPath, UriInfo uri) {
-        List<String> matched = uri.getMatchedURIs();
+        List<String> matched = uri.getMatchedURIs(false);
         if (matched.isEmpty()) {
             return UNMATCHED;
         }
         MultivaluedMap<String, String> parameters = uri.getPathParameters(false);
-        String[] segments = matched.get(0).split("/");
+        List<String> segments = segments(matched.get(0));
+        Set<String> templateSegments = new LinkedHashSet<>();
+        for (Object resource : uri.getMatchedResources()) {
+            templateSegments.addAll(TEMPLATE_SEGMENTS.get(resource.getClass()));
+        }
         StringBuilder template = new StringBuilder();
-        for (String segment : segments) {
-            if (segment.isEmpty()) {
-                continue;
-            }
-            String replaced = segment;
+        int i = 0;
+        while (i < segments.size()) {
+            int consumed = 0;
+            String replaced = null;
             for (var entry : parameters.entrySet()) {
-                if (entry.getValue().contains(segment)) {
-                    replaced = "{" + entry.getKey() + "}";
-                    break;
+                for (String value : entry.getValue()) {
+                    List<String> valueSegments = segments(value);
+                    if (valueSegments.size() > consumed && startsWithAt(segments, i, valueSegments)) {
+                        consumed = valueSegments.size();
+                        replaced = "{" + entry.getKey() + "}";
+                    }
                 }
             }
+            if (replaced == null) {
+                replaced = literalOrTemplate(segments.get(i), templateSegments);
+                consumed = 1;
+            }
             template.append('/').append(replaced);
+            i += consumed;
         }
         return join(applicationPath, template.toString(), "");
+    }
+
+    /** Every segment of every {@code @Path} on a resource class and its methods, superclasses included (CDI proxies are subclasses). */
+    private static final ClassValue<Set<String>> TEMPLATE_SEGMENTS = new ClassValue<>() {
+        @Override
+        protected Set<String> computeValue(Class<?> type) {
+            Set<String> found = new LinkedHashSet<>();
+            for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
+                addSegments(c.getAnnotation(Path.class), found);
+                for (Method method : c.getDeclaredMethods()) {
+                    addSegments(method.getAnnotation(Path.class), found);
+                }
+            }
+            return Set.copyOf(found);
+        }
+    };
+
+    private static void addSegments(Path path, Set<String> into) {
+        if (path != null) {
+            for (String segment : join(path.value()).split("/")) {
+                if (!segment.isEmpty()) {
+                    into.add(segment);
+                }
+            }
+        }
+    }
+
+    private static String literalOrTemplate(String segment, Set<String> templateSegments) {
+        String decoded = decoded(segment);
+        for (String candidate : templateSegments) {
+            if (candidate.indexOf('{') < 0 && (candidate.equals(segment) || candidate.equals(decoded))) {
+                return candidate;
+            }
+        }
+        for (String candidate : templateSegments) {
+            if (candidate.indexOf('{') >= 0 && fits(candidate, segment)) {
+                return candidate;
+            }
+        }
+        return UNKNOWN_SEGMENT;
+    }
+
+    /** An undecoded segment may percent-encode what an annotation spells plainly. */
+    private static String decoded(String segment) {
+        if (segment.indexOf('%') < 0) {
+            return segment;
+        }
+        try {
+            return java.net.URLDecoder.decode(segment.replace("+", "%2B"), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return segment;
+        }
+    }
+
+    /** Whether a segment fits a template segment with parameters, such as {@code {id}.json} (each parameter one or more characters). */
+    private static boolean fits(String templateSegment, String segment) {
+        StringBuilder regex = new StringBuilder();
+        int i = 0;
+        while (i < templateSegment.length()) {
+            int open = templateSegment.indexOf('{', i);
+            int close = open < 0 ? -1 : templateSegment.indexOf('}', open);
+            if (open < 0 || close < 0) {
+                regex.append(java.util.regex.Pattern.quote(templateSegment.substring(i)));
+                break;
+            }
+            if (open > i) {
+                regex.append(java.util.regex.Pattern.quote(templateSegment.substring(i, open)));
+            }
+            regex.append(".+?");
+            i = close + 1;
+        }
+        return java.util.regex.Pattern.matches(regex.toString(), segment);
+    }
+
+    private static List<String> segments(String path) {
+        List<String> segments = new ArrayList<>();
+        for (String segment : path.split("/")) {
+            if (!segment.isEmpty()) {
+                segments.add(segment);
+            }
+        }
+        return segments;
+    }
+
+    private static boolean startsWithAt(List<String> segments, int at, List<String> prefix) {
+        if (prefix.isEmpty() || at + prefix.size() > segments.size()) {
+            return false;
+        }
+        return segments.subList(at, at + prefix.size()).equals(prefix);
     }
 
     /**
