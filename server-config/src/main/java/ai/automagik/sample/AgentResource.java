@@ -11,9 +11,13 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -43,14 +47,17 @@ public class AgentResource {
 
     @POST
     @Path("{name}/run")
-    public Response run(@PathParam("name") String name, String body) {
+    public Response run(@PathParam("name") String name, @Context HttpHeaders headers, InputStream body)
+            throws IOException {
         Agent agent = registry.find(name).orElse(null);
         if (agent == null) {
             return ApiError.of(404, "unknown agent '" + shorten(name) + "'; see GET /api/agents");
         }
         String message;
         try {
-            message = RunRequest.parse(body).message();
+            message = RunRequest.read(body, headers.getLength()).message();
+        } catch (BoundedBody.TooLargeException e) {
+            return ApiError.of(413, e.getMessage());
         } catch (IllegalArgumentException e) {
             return ApiError.of(400, e.getMessage());
         }

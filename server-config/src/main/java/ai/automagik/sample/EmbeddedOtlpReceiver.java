@@ -1,12 +1,8 @@
 package ai.automagik.sample;
 
 import jakarta.inject.Inject;
-import jakarta.json.JsonArray;
-import jakarta.json.JsonArrayBuilder;
-import jakarta.json.JsonException;
-import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
-import jakarta.json.JsonValue;
+import jakarta.json.stream.JsonParser;
+import jakarta.json.stream.JsonParsingException;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -14,20 +10,28 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import java.util.zip.GZIPInputStream;
 
 /**
  * The OTLP/HTTP JSON receiver embedded in the reference deployment, so that it runs with no outside
  * service: the default telemetry endpoint points here. A plain servlet, so its own requests are not
  * tracked (tracking them would make telemetry about telemetry). {@code GET} shows what arrived.
+ * Bodies are bounded before and after gzip, parsed once as a stream (no tree is built), and anything
+ * that is not an OTLP JSON request is a 4xx with a one-line JSON reason, never a stack trace.
  */
 @WebServlet("/otlp/v1/traces")
 public class EmbeddedOtlpReceiver extends HttpServlet {
 
     private static final long serialVersionUID = 1L;
-    private static final int MAX_BODY = 8 * 1024 * 1024;
+    static final int MAX_BODY = 8 * 1024 * 1024;
+    /** The path of a span object's parent containers from the root, array elements as "". */
+    private static final List<String> SPAN_PARENTS = List.of("", "resourceSpans", "", "scopeSpans", "", "spans");
 
     @Inject
     transient ReceivedTelemetry received;
@@ -35,31 +39,40 @@ public class EmbeddedOtlpReceiver extends HttpServlet {
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String type = request.getContentType();
-        if (type == null || !type.toLowerCase(java.util.Locale.ROOT).startsWith("application/json")) {
-            response.sendError(415, "OTLP/HTTP JSON only (Content-Type: application/json)");
+        if (type == null || !type.toLowerCase(Locale.ROOT).startsWith("application/json")) {
+            answer(response, 415, "OTLP/HTTP JSON only (Content-Type: application/json)");
+            return;
+        }
+        String encoding = request.getHeader("Content-Encoding");
+        boolean gzip = "gzip".equalsIgnoreCase(encoding);
+        if (encoding != null && !gzip && !"identity".equalsIgnoreCase(encoding)) {
+            answer(response, 415, "Content-Encoding gzip or none only");
             return;
         }
         byte[] body;
-        try (InputStream in = request.getInputStream()) {
-            body = in.readNBytes(MAX_BODY + 1);
-        }
-        if (body.length > MAX_BODY) {
-            response.sendError(413, "payload too large");
-            return;
-        }
-        if ("gzip".equalsIgnoreCase(request.getHeader("Content-Encoding"))) {
-            try (GZIPInputStream gzip = new GZIPInputStream(new ByteArrayInputStream(body))) {
-                body = gzip.readNBytes(MAX_BODY);
+        try {
+            body = BoundedBody.read(request.getInputStream(), request.getContentLengthLong(), MAX_BODY);
+            // some servers (Open Liberty) inflate a gzip body themselves and keep the header: inflate only gzip data
+            if (gzip && body.length >= 2 && (body[0] & 0xff) == 0x1f && (body[1] & 0xff) == 0x8b) {
+                try (GZIPInputStream unzipped = new GZIPInputStream(new ByteArrayInputStream(body))) {
+                    body = BoundedBody.read(unzipped, -1, MAX_BODY);
+                }
             }
+        } catch (BoundedBody.TooLargeException e) {
+            answer(response, 413, "payload too large: at most " + MAX_BODY + " bytes, also after gzip");
+            return;
+        } catch (IOException e) {
+            // a body that cannot be read as sent: malformed gzip (here or in the server's own decoding)
+            answer(response, 400, gzip ? "malformed gzip body" : "unreadable request body");
+            return;
         }
         String json = new String(body, StandardCharsets.UTF_8);
         int spans;
-        try (JsonReader reader = SampleJson.PROVIDER.createReader(new java.io.StringReader(json))) {
-            spans = countSpans(reader.readObject());
-        } catch (JsonException | ClassCastException e) {
-            response.setStatus(400);
-            response.setContentType("application/json");
-            response.getWriter().write("{\"error\":\"not an OTLP JSON ExportTraceServiceRequest\"}");
+        try {
+            spans = countSpans(json);
+        } catch (RuntimeException e) {
+            // JsonParsingException for bad syntax; the parser throws other RuntimeExceptions (nesting too deep)
+            answer(response, 400, "not an OTLP JSON ExportTraceServiceRequest");
             return;
         }
         received.add(spans, json);
@@ -70,35 +83,68 @@ public class EmbeddedOtlpReceiver extends HttpServlet {
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        JsonArrayBuilder payloads = SampleJson.PROVIDER.createArrayBuilder();
-        for (ReceivedTelemetry.Payload payload : received.recent()) {
-            JsonValue parsed;
-            try (JsonReader reader = SampleJson.PROVIDER.createReader(new java.io.StringReader(payload.json()))) {
-                parsed = reader.readValue();
-            }
-            payloads.add(SampleJson.PROVIDER.createObjectBuilder().add("at", payload.at().toString())
-                    .add("spans", payload.spans()).add("payload", parsed));
-        }
         response.setContentType("application/json");
-        response.getWriter().write(SampleJson.PROVIDER.createObjectBuilder().add("requests", received.requests())
-                .add("spans", received.spans()).add("recent", payloads).build().toString());
+        response.setCharacterEncoding("UTF-8");
+        PrintWriter out = response.getWriter();
+        out.write("{\"requests\":" + received.requests() + ",\"spans\":" + received.spans() + ",\"recent\":[");
+        boolean first = true;
+        for (ReceivedTelemetry.Payload payload : received.recent()) {
+            // each payload was validated as one JSON object when it arrived: written as it is, never parsed again
+            out.write((first ? "" : ",") + "{\"at\":\"" + payload.at() + "\",\"spans\":" + payload.spans()
+                    + ",\"payload\":");
+            out.write(payload.json());
+            out.write('}');
+            first = false;
+        }
+        out.write("]}");
     }
 
-    static int countSpans(JsonObject request) {
-        int count = 0;
-        JsonArray resourceSpans = request.getJsonArray("resourceSpans");
-        if (resourceSpans == null) {
-            throw new ClassCastException("no resourceSpans");
-        }
-        for (JsonValue resource : resourceSpans) {
-            JsonArray scopes = resource.asJsonObject().getJsonArray("scopeSpans");
-            if (scopes != null) {
-                for (JsonValue scope : scopes) {
-                    JsonArray spans = scope.asJsonObject().getJsonArray("spans");
-                    count += spans == null ? 0 : spans.size();
+    private static void answer(HttpServletResponse response, int status, String reason) throws IOException {
+        response.setStatus(status);
+        response.setContentType("application/json");
+        response.getWriter().write(SampleJson.PROVIDER.createObjectBuilder().add("error", reason).build().toString());
+    }
+
+    /**
+     * The spans in an OTLP JSON {@code ExportTraceServiceRequest}, reading the whole text once; a
+     * {@link RuntimeException} when it is not one JSON object with a {@code resourceSpans} array.
+     */
+    static int countSpans(String json) {
+        try (JsonParser parser = SampleJson.PROVIDER.createParser(new StringReader(json))) {
+            if (!parser.hasNext() || parser.next() != JsonParser.Event.START_OBJECT) {
+                throw new JsonParsingException("not a JSON object", parser.getLocation());
+            }
+            List<String> path = new ArrayList<>(List.of(""));
+            String key = "";
+            int spans = 0;
+            boolean resourceSpans = false;
+            while (!path.isEmpty()) {
+                JsonParser.Event event = parser.next();
+                switch (event) {
+                    case KEY_NAME -> key = parser.getString();
+                    case START_OBJECT, START_ARRAY -> {
+                        if (event == JsonParser.Event.START_OBJECT && path.equals(SPAN_PARENTS)) {
+                            spans++;
+                        }
+                        resourceSpans |= path.size() == 1 && key.equals("resourceSpans")
+                                && event == JsonParser.Event.START_ARRAY;
+                        path.add(key);
+                        key = "";
+                    }
+                    case END_OBJECT, END_ARRAY -> {
+                        path.remove(path.size() - 1);
+                        key = "";
+                    }
+                    default -> key = "";
                 }
             }
+            if (parser.hasNext()) {
+                throw new JsonParsingException("more than one JSON value", parser.getLocation());
+            }
+            if (!resourceSpans) {
+                throw new JsonParsingException("no resourceSpans array", parser.getLocation());
+            }
+            return spans;
         }
-        return count;
     }
 }

@@ -1,29 +1,37 @@
 package ai.automagik.sample;
 
-import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
 
 /** The body of a run request, {@code {"message": "..."}}, with errors that say what is wrong. */
 record RunRequest(String message) {
 
     static final int MAX_BODY = 64 * 1024;
 
+    /**
+     * Reads at most {@link #MAX_BODY} bytes of {@code in}: {@link BoundedBody.TooLargeException} for more
+     * (declared or sent), {@link IllegalArgumentException} for a body that is not a run request.
+     */
+    static RunRequest read(InputStream in, long declaredLength) throws IOException {
+        return parse(new String(BoundedBody.read(in, declaredLength, MAX_BODY), StandardCharsets.UTF_8));
+    }
+
     static RunRequest parse(String body) {
         if (body == null || body.isBlank()) {
             throw new IllegalArgumentException("request body required: {\"message\": \"...\"}");
         }
-        if (body.length() > MAX_BODY) {
-            throw new IllegalArgumentException("request body too large: at most " + MAX_BODY + " characters");
-        }
         JsonValue value;
         try (JsonReader reader = SampleJson.PROVIDER.createReader(new StringReader(body))) {
             value = reader.readValue();
-        } catch (JsonException e) {
+        } catch (RuntimeException e) {
+            // JsonException for bad syntax; the parser's other RuntimeExceptions (nesting too deep) are bad input too
             throw new IllegalArgumentException("malformed JSON body: " + firstLine(e.getMessage()));
         }
         if (!(value instanceof JsonObject object)) {

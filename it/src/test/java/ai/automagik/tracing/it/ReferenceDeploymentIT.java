@@ -27,6 +27,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -211,13 +212,126 @@ class ReferenceDeploymentIT {
         assertThat(ready.body()).contains("automagik-tracing");
     }
 
+    @Test
+    void aHugeRunRequestIsRefusedBeforeItIsRead() throws Exception {
+        for (boolean chunked : new boolean[] {false, true}) {
+            RawUpload upload = RawUpload.post(base, uri("/api/agents/researcher/run").getRawPath(), chunked, 256L << 20);
+            assertThat(upload.statusLine()).as("chunked=" + chunked).contains(" 413 ");
+            assertThat(upload.body()).contains("too large").doesNotContain("\tat ");
+            // what the server read is bounded by the limit plus the sockets' buffers, not by what the client sends
+            assertThat(upload.bytesSent()).as("chunked=" + chunked).isLessThan(64L << 20);
+        }
+        HttpResponse<String> declared = post("/api/agents/simple/run", "{\"message\":\"" + "a".repeat(70_000) + "\"}");
+        assertThat(declared.statusCode()).isEqualTo(413);
+        assertThat(post("/api/agents/simple/run", "{\"message\":\"still fine\"}").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void deeplyNestedJsonIsABadRequestWithoutAStackTrace() throws Exception {
+        long framesBefore = stackFramesInLog();
+        String deep = "[".repeat(30_000) + "]".repeat(30_000);
+        for (String body : List.of(deep, "{\"message\":" + deep + "}")) {
+            HttpResponse<String> response = post("/api/agents/simple/run", body);
+            assertThat(response.statusCode()).isEqualTo(400);
+            assertThat(json(response.body()).getString("error")).contains("malformed JSON");
+        }
+        HttpResponse<String> receiver = post("/otlp/v1/traces", "{\"resourceSpans\":" + "{\"a\":".repeat(30_000) + "1"
+                + "}".repeat(30_000) + "}");
+        assertThat(receiver.statusCode()).isEqualTo(400);
+        assertThat(receiver.body()).startsWith("{\"error\"").doesNotContain("\tat ").doesNotContain("<html");
+        assertThat(stackFramesInLog()).isEqualTo(framesBefore);
+    }
+
+    @Test
+    void theEmbeddedReceiverRefusesBadBodiesWithoutAStackTrace() throws Exception {
+        long framesBefore = stackFramesInLog(false);
+        String otlp = "{\"resourceSpans\":[{\"scopeSpans\":[{\"spans\":[{\"name\":\"a\"},{\"name\":\"b\"}]}]}]}";
+        assertThat(postBytes("/otlp/v1/traces", gzip(otlp.getBytes(StandardCharsets.UTF_8)), "gzip").statusCode())
+                .as("valid gzip").isEqualTo(200);
+        HttpResponse<String> malformed = postBytes("/otlp/v1/traces", "not gzip at all".getBytes(StandardCharsets.UTF_8), "gzip");
+        assertThat(malformed.statusCode()).isEqualTo(400);
+        assertThat(malformed.body()).contains("malformed gzip").doesNotContain("<html").doesNotContain("at java.");
+        byte[] truncated = Arrays.copyOf(gzip(otlp.getBytes(StandardCharsets.UTF_8)), 20);
+        assertThat(postBytes("/otlp/v1/traces", truncated, "gzip").statusCode()).as("truncated gzip").isEqualTo(400);
+        HttpResponse<String> bomb = postBytes("/otlp/v1/traces", gzip(new byte[64 << 20]), "gzip");
+        assertThat(bomb.statusCode()).as("64 MB of zeros in 64 kB of gzip").isEqualTo(413);
+        assertThat(postBytes("/otlp/v1/traces", otlp.getBytes(StandardCharsets.UTF_8), "br").statusCode()).isEqualTo(415);
+        assertThat(post("/otlp/v1/traces", "{\"resourceSpans\":[]} {}").statusCode()).as("trailing value").isEqualTo(400);
+        assertThat(post("/otlp/v1/traces", "{\"other\":[]}").statusCode()).as("no resourceSpans").isEqualTo(400);
+        assertThat(stackFramesInLog(false)).isEqualTo(framesBefore);
+    }
+
+    @Test
+    void theEmbeddedReceiverKeepsABoundedAmountAndAnswersManyReadsAtOnce() throws Exception {
+        String big = "{\"resourceSpans\":[{\"scopeSpans\":[{\"spans\":[{\"name\":\"big\",\"attributes\":[{\"key\":\"k\","
+                + "\"value\":{\"stringValue\":\"" + "x".repeat(7 << 20) + "\"}}]}]}]}]}";
+        long before = json(get("/otlp/v1/traces", null, null).body()).getJsonNumber("requests").longValue();
+        for (int i = 0; i < 6; i++) {
+            assertThat(post("/otlp/v1/traces", big).statusCode()).isEqualTo(200);
+        }
+        List<java.util.concurrent.CompletableFuture<HttpResponse<String>>> reads = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            reads.add(HTTP.sendAsync(HttpRequest.newBuilder(uri("/otlp/v1/traces")).timeout(Duration.ofSeconds(60)).GET()
+                    .build(), HttpResponse.BodyHandlers.ofString()));
+        }
+        for (var read : reads) {
+            HttpResponse<String> response = read.get();
+            assertThat(response.statusCode()).isEqualTo(200);
+            // 16 MB of payloads at most (two of these), not all six
+            assertThat(response.body().length()).isLessThan(17 << 20);
+            JsonObject received = json(response.body());
+            assertThat(received.getJsonNumber("requests").longValue()).isEqualTo(before + 6);
+            assertThat(received.getJsonArray("recent")).isNotEmpty();
+        }
+    }
+
+    @Test
+    void theConsoleIsNeverFramedAndItsSessionCookieStaysOnThisSite() throws Exception {
+        for (String path : List.of("/tracing-admin", "/tracing-admin/login", "/tracing-admin/config")) {
+            HttpResponse<String> page = get(path, null, null);
+            assertThat(page.statusCode()).as(path).isEqualTo(200);
+            assertThat(page.headers().firstValue("X-Frame-Options")).as(path).hasValue("DENY");
+            assertThat(page.headers().firstValue("Content-Security-Policy")).as(path)
+                    .hasValueSatisfying(csp -> assertThat(csp).contains("frame-ancestors 'none'")
+                            .contains("default-src 'self'").contains("object-src 'none'"));
+            assertThat(page.headers().firstValue("X-Content-Type-Options")).as(path).hasValue("nosniff");
+        }
+        List<String> cookies = get("/tracing-admin", null, null).headers().allValues("Set-Cookie");
+        assertThat(cookies).filteredOn(c -> c.startsWith("JSESSIONID=")).singleElement()
+                .satisfies(c -> assertThat(c.toLowerCase(java.util.Locale.ROOT)).contains("samesite=strict").contains("httponly"));
+    }
+
+    private HttpResponse<String> postBytes(String path, byte[] body, String encoding) throws IOException, InterruptedException {
+        return HTTP.send(HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/json").header("Content-Encoding", encoding)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static byte[] gzip(byte[] data) throws IOException {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.GZIPOutputStream zip = new java.util.zip.GZIPOutputStream(out)) {
+            zip.write(data);
+        }
+        return out.toByteArray();
+    }
+
     /** Stack-trace lines in all of the server's log files (rotated ones included). */
     private static long stackFramesInLog() throws IOException {
+        return stackFramesInLog(true);
+    }
+
+    /**
+     * Stack-trace lines in the server's log files; without Open Liberty's FFDC records when
+     * {@code withFirstFailureData} is false (its HTTP channel inflates gzip bodies itself and records
+     * its own decoding failure there once, before the application sees the request).
+     */
+    private static long stackFramesInLog(boolean withFirstFailureData) throws IOException {
         Path logs = ReferenceDeployment.serverLogs();
         assertThat(logs).as("the server's log directory").isDirectory();
         long frames = 0;
         try (var files = Files.walk(logs)) {
-            for (Path file : files.filter(Files::isRegularFile).toList()) {
+            for (Path file : files.filter(Files::isRegularFile)
+                    .filter(f -> withFirstFailureData || !f.toString().contains("ffdc")).toList()) {
                 frames += new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1).lines()
                         .filter(line -> line.startsWith("\tat ")).count();
             }
