@@ -1,6 +1,7 @@
 package ai.automagik.sample;
 
 import ai.automagik.tracing.admin.AdminPath;
+import ai.automagik.tracing.admin.LoginView;
 import ai.automagik.tracing.jaxrs.TracingAdminResource;
 import jakarta.annotation.security.DeclareRoles;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -17,8 +18,11 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.io.Serializable;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.Set;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
@@ -30,6 +34,9 @@ import org.eclipse.microprofile.config.ConfigProvider;
  * caller is then kept in the HTTP session until logout invalidates it.</li>
  * </ul>
  * A protected page without a caller redirects to the console's login view; a protected API answers 401.
+ * Wrong passwords are logged with user and address and throttled per user and address
+ * ({@link LoginThrottle}): while a pair is blocked the API answers 429 with {@code Retry-After} and
+ * the console's login view says when to try again, and no password is checked.
  */
 @ApplicationScoped
 @DeclareRoles(TracingAdminResource.ROLE)
@@ -37,6 +44,8 @@ public class ConsoleAndApiAuthentication implements HttpAuthenticationMechanism 
 
     static final String REALM = "automagik-tracing";
     private static final String SESSION_CALLER = ConsoleAndApiAuthentication.class.getName() + ".caller";
+    private static final String CHECKED = ConsoleAndApiAuthentication.class.getName() + ".checked";
+    private static final Logger LOG = Logger.getLogger(ConsoleAndApiAuthentication.class.getName());
 
     /** What the session remembers of a console login. */
     record SessionCaller(String name, Set<String> groups) implements Serializable {
@@ -45,15 +54,31 @@ public class ConsoleAndApiAuthentication implements HttpAuthenticationMechanism 
     @Inject
     IdentityStoreHandler identityStores;
 
+    private final LoginThrottle throttle = new LoginThrottle();
+
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
             HttpMessageContext context) {
         boolean api = isApi(request);
         if (context.isAuthenticationRequest() && context.getAuthParameters().getCredential() != null) {
             // the console's login form; on failure the view shows the error, so the response stays untouched
-            CredentialValidationResult result = identityStores.validate(context.getAuthParameters().getCredential());
-            if (result.getStatus() != CredentialValidationResult.Status.VALID) {
+            Credential credential = context.getAuthParameters().getCredential();
+            Duration wait = throttle.retryAfter(callerName(credential), request.getRemoteAddr());
+            if (!wait.isZero()) {
+                request.setAttribute(LoginView.RETRY_AFTER_ATTRIBUTE, seconds(wait));
                 return AuthenticationStatus.SEND_FAILURE;
+            }
+            CredentialValidationResult result = validate(credential, request, "console");
+            if (result.getStatus() != CredentialValidationResult.Status.VALID) {
+                Duration block = throttle.retryAfter(callerName(credential), request.getRemoteAddr());
+                if (!block.isZero()) {
+                    request.setAttribute(LoginView.RETRY_AFTER_ATTRIBUTE, seconds(block));
+                }
+                return AuthenticationStatus.SEND_FAILURE;
+            }
+            if (request.getSession(false) != null) {
+                // a new session id for every login, so an id known before it is worth nothing (session fixation)
+                request.changeSessionId();
             }
             request.getSession(true).setAttribute(SESSION_CALLER,
                     new SessionCaller(result.getCallerPrincipal().getName(), Set.copyOf(result.getCallerGroups())));
@@ -62,12 +87,19 @@ public class ConsoleAndApiAuthentication implements HttpAuthenticationMechanism 
         String authorization = request.getHeader("Authorization");
         if (authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
             Credential credential = basicCredential(authorization.substring(6).trim());
-            CredentialValidationResult result = credential == null ? CredentialValidationResult.INVALID_RESULT
-                    : identityStores.validate(credential);
+            if (credential == null) {
+                return challenge(response, context);
+            }
+            Duration wait = throttle.retryAfter(callerName(credential), request.getRemoteAddr());
+            if (!wait.isZero()) {
+                return tooManyAttempts(response, wait);
+            }
+            CredentialValidationResult result = validate(credential, request, "API");
             if (result.getStatus() == CredentialValidationResult.Status.VALID) {
                 return context.notifyContainerAboutLogin(result);
             }
-            return challenge(response, context);
+            Duration block = throttle.retryAfter(callerName(credential), request.getRemoteAddr());
+            return block.isZero() ? challenge(response, context) : tooManyAttempts(response, block);
         }
         if (!api) {
             HttpSession session = request.getSession(false);
@@ -83,6 +115,55 @@ public class ConsoleAndApiAuthentication implements HttpAuthenticationMechanism 
             return challenge(response, context);
         }
         return context.redirect(request.getContextPath() + "/" + consoleLoginPath());
+    }
+
+    /**
+     * Checks a password, counting and logging a wrong one (user and address, never the password). Once
+     * per request: a server may call the mechanism again for the same request after a failure.
+     */
+    private CredentialValidationResult validate(Credential credential, HttpServletRequest request, String way) {
+        if (request.getAttribute(CHECKED) instanceof CredentialValidationResult checked) {
+            return checked;
+        }
+        CredentialValidationResult result = identityStores.validate(credential);
+        request.setAttribute(CHECKED, result);
+        String user = callerName(credential);
+        String address = request.getRemoteAddr();
+        if (result.getStatus() == CredentialValidationResult.Status.VALID) {
+            throttle.succeeded(user, address);
+            return result;
+        }
+        int failures = throttle.failed(user, address);
+        Duration block = LoginThrottle.block(failures);
+        LOG.warning(() -> "Failed " + way + " login for user '" + LoginThrottle.shown(user) + "' from " + address + " ("
+                + failures + (failures == 1 ? " failure" : " consecutive failures")
+                + (block.isZero() ? ")" : "; further attempts from there refused for " + seconds(block) + " s)"));
+        return result;
+    }
+
+    private static String callerName(Credential credential) {
+        return credential instanceof UsernamePasswordCredential login ? login.getCaller() : "";
+    }
+
+    private static long seconds(Duration wait) {
+        return Math.max(1, (wait.toMillis() + 999) / 1000);
+    }
+
+    /** 429 with Retry-After, committed at once: on SEND_FAILURE a server may otherwise turn the status into 401. */
+    private static AuthenticationStatus tooManyAttempts(HttpServletResponse response, Duration wait) {
+        if (!response.isCommitted()) {
+            try {
+                response.setStatus(429);
+                response.setHeader("Retry-After", Long.toString(seconds(wait)));
+                response.setContentType("application/json");
+                response.getWriter().write("{\"status\":429,\"error\":\"too many failed logins; retry after "
+                        + seconds(wait) + " s\"}");
+                response.flushBuffer();
+            } catch (java.io.IOException e) {
+                LOG.log(Level.FINE, "could not answer 429", e);
+            }
+        }
+        return AuthenticationStatus.SEND_FAILURE;
     }
 
     private static String consoleLoginPath() {

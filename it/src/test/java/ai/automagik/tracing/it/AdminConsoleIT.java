@@ -133,6 +133,20 @@ class AdminConsoleIT {
         logInAsAdmin();
         String after = browser.driver.manage().getCookieNamed("JSESSIONID").getValue();
         assertThat(after).isNotEqualTo(before);
+        // the id from before the login must not be signed in (a server may keep the id and change only a prefix)
+        browser.driver.manage().deleteAllCookies();
+        browser.driver.manage().addCookie(new org.openqa.selenium.Cookie("JSESSIONID", before, "/"));
+        browser.open(base, CONSOLE);
+        browser.await(d -> browser.deep("vaadin-login-form"));
+        assertThat(browser.present("metric-queued")).isFalse();
+        // and neither is a viewer's: every login gets a new id, whatever the user's roles
+        browser.driver.manage().deleteAllCookies();
+        browser.open(base, CONSOLE);
+        browser.await(d -> browser.deep("vaadin-login-form"));
+        String beforeViewer = browser.driver.manage().getCookieNamed("JSESSIONID").getValue();
+        browser.logIn(base, CONSOLE, "viewer", VIEWER_PASSWORD);
+        browser.await(d -> browser.deep("vaadin-login-form[error]"));
+        assertThat(browser.driver.manage().getCookieNamed("JSESSIONID").getValue()).isNotEqualTo(beforeViewer);
     }
 
     @Test

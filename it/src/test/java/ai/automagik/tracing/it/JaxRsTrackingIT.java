@@ -192,6 +192,69 @@ class JaxRsTrackingIT {
     }
 
     @Test
+    void subResourceRoutesWithEncodedValuesNeverCarryTheRawPath() throws Exception {
+        Map<String, String> requests = Map.of(
+                "/api/demo/items/caf%C3%A9%20n%C2%BA1", "/api/demo/items/{id}",
+                "/api/demo/items/jane.doe%40example.com/files/reports/2026/q1%20secret.pdf",
+                "/api/demo/items/{id}/files/{file}",
+                "/api/demo/items/k%3Dv%26x/v42.json", "/api/demo/items/{id}/v{version}.json");
+        for (var request : requests.entrySet()) {
+            HttpResponse<String> response = send("GET", request.getKey(), null, Map.of());
+            assertThat(response.statusCode()).as(request.getKey()).isEqualTo(200);
+            awaitSpan(telemetry, s -> s.getString("name").equals("api.request")
+                    && text(s, "event.route").map(request.getValue()::equals).orElse(false));
+            awaitSpan(collector, s -> s.getString("name").equals("GET " + request.getValue()));
+        }
+        for (LoopbackReceiver receiver : List.of(telemetry, collector)) {
+            assertThat(spans(receiver)).filteredOn(s -> s.toString().contains("/api/demo/items"))
+                    .isNotEmpty().allSatisfy(s -> assertThat(s.toString()).doesNotContain("caf").doesNotContain("%")
+                            .doesNotContain("example").doesNotContain("secret").doesNotContain("reports")
+                            .doesNotContain("k=v"));
+        }
+    }
+
+    @Test
+    void wrongPasswordsAreThrottledPerUserAndAddressAndLogged() throws Exception {
+        int attempt = 0;
+        HttpResponse<String> refused = null;
+        while (refused == null && attempt < 12) {
+            attempt++;
+            HttpResponse<String> response = send("GET", "/api/tracing/status", null, basic("viewer", "guess-" + attempt));
+            if (response.statusCode() == 429) {
+                refused = response;
+            } else {
+                assertThat(response.statusCode()).as("attempt " + attempt).isEqualTo(401);
+            }
+        }
+        long refusedAt = System.nanoTime();
+        assertThat(attempt).as("five wrong passwords are free, the sixth starts the back-off").isEqualTo(6);
+        assertThat(refused.headers().firstValue("Retry-After")).hasValue("1");
+        assertThat(refused.body()).contains("too many failed logins");
+        HttpResponse<String> right = send("GET", "/api/tracing/status", null, basic("viewer", VIEWER_PASSWORD));
+        if (System.nanoTime() - refusedAt < 800_000_000L) {
+            assertThat(right.statusCode()).as("not even the right password is checked while blocked").isEqualTo(429);
+        }
+        assertThat(send("GET", "/api/tracing/status", null, admin(ReferenceDeployment.ADMIN_PASSWORD)).statusCode())
+                .as("another user from the same address").isEqualTo(200);
+        Thread.sleep(1_200);
+        assertThat(send("GET", "/api/tracing/status", null, basic("viewer", VIEWER_PASSWORD)).statusCode())
+                .as("after the back-off, signed in (without the admin role)").isEqualTo(403);
+        assertThat(send("GET", "/api/tracing/status", null, basic("viewer", "guess-again")).statusCode())
+                .as("a success starts the count again").isEqualTo(401);
+        String log = ReferenceDeployment.serverLogText();
+        assertThat(log).contains("Failed API login for user 'viewer' from 127.0.0.1 (1 failure)")
+                .contains("Failed API login for user 'viewer' from 127.0.0.1 (6 consecutive failures; further attempts"
+                        + " from there refused for 1 s)")
+                .doesNotContain("guess-");
+        assertThat(log).doesNotContain("Failed API login for user 'viewer' from 127.0.0.1 (7 consecutive failures");
+    }
+
+    private static Map<String, String> basic(String user, String password) {
+        return Map.of("Authorization", "Basic " + Base64.getEncoder()
+                .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));
+    }
+
+    @Test
     void anAuthenticatedUserWithoutTheRoleIsForbidden() throws Exception {
         Map<String, String> viewer = Map.of("Authorization", "Basic " + Base64.getEncoder()
                 .encodeToString(("viewer:" + VIEWER_PASSWORD).getBytes(StandardCharsets.UTF_8)));
