@@ -57,6 +57,7 @@ public class AgentResource {
         try {
             message = RunRequest.read(body, headers.getLength()).message();
         } catch (BoundedBody.TooLargeException e) {
+            BoundedBody.discardRest(body, headers.getLength(), RunRequest.MAX_BODY);
             return ApiError.of(413, e.getMessage());
         } catch (IllegalArgumentException e) {
             return ApiError.of(400, e.getMessage());

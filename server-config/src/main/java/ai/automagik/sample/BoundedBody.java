@@ -19,7 +19,31 @@ final class BoundedBody {
         }
     }
 
+    /**
+     * How much of a too-large body is still read (and thrown away) before answering, so that a client
+     * that sends it whole before reading the answer gets the 413 (over HTTP/2 the server's flow control
+     * would otherwise leave it waiting); a larger body is not read further at all.
+     */
+    static final int DISCARD_LIMIT = 1024 * 1024;
+
     private BoundedBody() {
+    }
+
+    /** Reads and drops what is left of a refused body, up to {@link #DISCARD_LIMIT} bytes; never throws. */
+    static void discardRest(InputStream in, long declaredLength, int limit) {
+        if (declaredLength > (long) limit + DISCARD_LIMIT) {
+            return;
+        }
+        try {
+            long left = DISCARD_LIMIT;
+            byte[] scrap = new byte[8192];
+            int read;
+            while (left > 0 && (read = in.read(scrap, 0, (int) Math.min(scrap.length, left))) > 0) {
+                left -= read;
+            }
+        } catch (IOException e) {
+            // the client gave up: nothing more to read
+        }
     }
 
     /**

@@ -50,15 +50,19 @@ public class EmbeddedOtlpReceiver extends HttpServlet {
             return;
         }
         byte[] body;
+        boolean plainDespiteGzip = false;
         try {
             body = BoundedBody.read(request.getInputStream(), request.getContentLengthLong(), MAX_BODY);
             // some servers (Open Liberty) inflate a gzip body themselves and keep the header: inflate only gzip data
-            if (gzip && body.length >= 2 && (body[0] & 0xff) == 0x1f && (body[1] & 0xff) == 0x8b) {
+            if (gzip && isGzip(body)) {
                 try (GZIPInputStream unzipped = new GZIPInputStream(new ByteArrayInputStream(body))) {
                     body = BoundedBody.read(unzipped, -1, MAX_BODY);
                 }
+            } else {
+                plainDespiteGzip = gzip;
             }
         } catch (BoundedBody.TooLargeException e) {
+            BoundedBody.discardRest(request.getInputStream(), request.getContentLengthLong(), MAX_BODY);
             answer(response, 413, "payload too large: at most " + MAX_BODY + " bytes, also after gzip");
             return;
         } catch (IOException e) {
@@ -71,8 +75,10 @@ public class EmbeddedOtlpReceiver extends HttpServlet {
         try {
             spans = countSpans(json);
         } catch (RuntimeException e) {
-            // JsonParsingException for bad syntax; the parser throws other RuntimeExceptions (nesting too deep)
-            answer(response, 400, "not an OTLP JSON ExportTraceServiceRequest");
+            // JsonParsingException for bad syntax; the parser throws other RuntimeExceptions (nesting too deep).
+            // a gzip body that is neither gzip data nor JSON was most likely malformed gzip
+            answer(response, 400, plainDespiteGzip ? "malformed gzip body, or not an OTLP JSON ExportTraceServiceRequest"
+                    : "not an OTLP JSON ExportTraceServiceRequest");
             return;
         }
         received.add(spans, json);
@@ -97,6 +103,10 @@ public class EmbeddedOtlpReceiver extends HttpServlet {
             first = false;
         }
         out.write("]}");
+    }
+
+    private static boolean isGzip(byte[] body) {
+        return body.length >= 2 && (body[0] & 0xff) == 0x1f && (body[1] & 0xff) == 0x8b;
     }
 
     private static void answer(HttpServletResponse response, int status, String reason) throws IOException {

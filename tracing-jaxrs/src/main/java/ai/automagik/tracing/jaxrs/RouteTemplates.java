@@ -137,12 +137,32 @@ final class RouteTemplates {
                 return candidate;
             }
         }
+        // the most specific template that fits: "v{version}.json" before "{id}", as JAX-RS itself matches
+        String best = UNKNOWN_SEGMENT;
+        int bestLiterals = -1;
         for (String candidate : templateSegments) {
-            if (candidate.indexOf('{') >= 0 && fits(candidate, segment)) {
-                return candidate;
+            if (candidate.indexOf('{') >= 0 && literalCharacters(candidate) > bestLiterals && fits(candidate, segment)) {
+                best = candidate;
+                bestLiterals = literalCharacters(candidate);
             }
         }
-        return UNKNOWN_SEGMENT;
+        return best;
+    }
+
+    private static int literalCharacters(String templateSegment) {
+        int count = 0;
+        boolean inParameter = false;
+        for (int i = 0; i < templateSegment.length(); i++) {
+            char c = templateSegment.charAt(i);
+            if (c == '{') {
+                inParameter = true;
+            } else if (c == '}') {
+                inParameter = false;
+            } else if (!inParameter) {
+                count++;
+            }
+        }
+        return count;
     }
 
     /** An undecoded segment may percent-encode what an annotation spells plainly. */
