@@ -28,6 +28,12 @@ public interface LlmSpan extends Span {
     LlmSpan setConversation(String threadId, String userId);
 
     @Override
+    LlmSpan setSession(String sessionId);
+
+    @Override
+    LlmSpan setToolCallId(String callId);
+
+    @Override
     LlmSpan setInput(String input);
 
     @Override
@@ -37,6 +43,7 @@ public interface LlmSpan extends Span {
 
     LlmSpan usage(long inputTokens, long outputTokens);
 
+    /** Why the model stopped ({@code stop}, {@code length}, {@code tool_calls}…); several calls add several. */
     LlmSpan finishReason(String reason);
 
     LlmSpan cost(double usd);
@@ -44,9 +51,21 @@ public interface LlmSpan extends Span {
     /** A request parameter such as {@code temperature} or {@code max_tokens}. */
     LlmSpan parameter(String name, Object value);
 
-    /** Adds one message of the prompt (role {@code system}, {@code user}, {@code assistant}, {@code tool}). */
+    /**
+     * Adds one text message of the prompt (role {@code system}, {@code user}, {@code assistant} or
+     * {@code tool}; LangChain4j's {@code ai} and {@code tool_execution_result} are mapped to the last two).
+     */
     LlmSpan inputMessage(String role, String content);
 
-    /** Adds one message of the model's answer. */
+    /** A tool call in the prompt's history: joins the assistant message before it, or starts one. */
+    LlmSpan inputToolCall(String callId, String toolName, String arguments);
+
+    /** What a tool answered, in the prompt's history: a message of role {@code tool}. */
+    LlmSpan inputToolResult(String callId, String result);
+
+    /** Adds one text message of the model's answer. */
     LlmSpan outputMessage(String role, String content);
+
+    /** A tool call the model asks for in its answer: joins the assistant message before it, or starts one. */
+    LlmSpan outputToolCall(String callId, String toolName, String arguments);
 }

@@ -25,10 +25,17 @@ public interface Span extends AutoCloseable {
     Span setError(String message);
 
     /**
-     * Groups traces into a conversation for observability providers ({@code langwatch.thread.id},
-     * {@code gen_ai.conversation.id}, {@code langwatch.user.id}); never sent to telemetry. Either may be null.
+     * Groups traces into a conversation for observability providers: written on every span of this
+     * trace ({@code gen_ai.conversation.id} and {@code user.id}, and LangWatch's {@code langwatch.thread.id}
+     * and {@code langwatch.user.id}); never sent to telemetry. Either may be null.
      */
     Span setConversation(String threadId, String userId);
+
+    /** The user's session, as {@code session.id} on every span of this trace (observability only). */
+    Span setSession(String sessionId);
+
+    /** For a tool execution: the id the model gave the call ({@code gen_ai.tool.call.id}). */
+    Span setToolCallId(String callId);
 
     /** Content sent to observability providers only (never telemetry), when content capture is on. */
     Span setInput(String input);

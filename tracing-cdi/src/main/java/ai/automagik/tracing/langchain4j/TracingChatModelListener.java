@@ -2,6 +2,7 @@ package ai.automagik.tracing.langchain4j;
 
 import ai.automagik.tracing.LlmSpan;
 import ai.automagik.tracing.Tracer;
+import dev.langchain4j.agent.tool.ToolExecutionRequest;
 import dev.langchain4j.data.message.AiMessage;
 import dev.langchain4j.data.message.ChatMessage;
 import dev.langchain4j.data.message.SystemMessage;
@@ -14,6 +15,7 @@ import dev.langchain4j.model.chat.listener.ChatModelRequestContext;
 import dev.langchain4j.model.chat.listener.ChatModelResponseContext;
 import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.langchain4j.model.chat.response.ChatResponse;
+import dev.langchain4j.model.output.FinishReason;
 import dev.langchain4j.model.output.TokenUsage;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -57,7 +59,7 @@ public class TracingChatModelListener implements ChatModelListener {
                 span.parameter("top_p", request.topP());
             }
             for (ChatMessage message : request.messages()) {
-                span.inputMessage(message.type().name().toLowerCase(Locale.ROOT), text(message));
+                addInputMessage(span, message);
             }
             context.attributes().put(SPAN, span);
         } catch (RuntimeException e) {
@@ -80,11 +82,19 @@ public class TracingChatModelListener implements ChatModelListener {
                 span.usage(orZero(usage.inputTokenCount()), orZero(usage.outputTokenCount()));
             }
             if (response.finishReason() != null) {
-                span.finishReason(response.finishReason().name().toLowerCase(Locale.ROOT));
+                span.finishReason(finishReason(response.finishReason()));
             }
-            if (response.aiMessage() != null) {
-                span.outputMessage("assistant", response.aiMessage().text());
-                span.setOutput(response.aiMessage().text());
+            AiMessage answer = response.aiMessage();
+            if (answer != null) {
+                if (answer.text() != null) {
+                    span.outputMessage("assistant", answer.text());
+                    span.setOutput(answer.text());
+                }
+                if (answer.hasToolExecutionRequests()) {
+                    for (ToolExecutionRequest call : answer.toolExecutionRequests()) {
+                        span.outputToolCall(call.id(), call.name(), call.arguments());
+                    }
+                }
             }
         } finally {
             span.end();
@@ -97,6 +107,29 @@ public class TracingChatModelListener implements ChatModelListener {
             span.recordException(context.error());
             span.end();
         }
+    }
+
+    /** The prompt's messages in the GenAI conventions' shape: an assistant turn's tool calls and the tools' answers as parts. */
+    private static void addInputMessage(LlmSpan span, ChatMessage message) {
+        if (message instanceof AiMessage ai) {
+            if (ai.text() != null || !ai.hasToolExecutionRequests()) {
+                span.inputMessage("assistant", ai.text());
+            }
+            if (ai.hasToolExecutionRequests()) {
+                for (ToolExecutionRequest call : ai.toolExecutionRequests()) {
+                    span.inputToolCall(call.id(), call.name(), call.arguments());
+                }
+            }
+        } else if (message instanceof ToolExecutionResultMessage result) {
+            span.inputToolResult(result.id(), result.text());
+        } else {
+            span.inputMessage(message.type().name().toLowerCase(Locale.ROOT), text(message));
+        }
+    }
+
+    /** The conventions' finish reasons ({@code stop}, {@code length}, {@code content_filter}, {@code tool_call}). */
+    static String finishReason(FinishReason reason) {
+        return reason == FinishReason.TOOL_EXECUTION ? "tool_call" : reason.name().toLowerCase(Locale.ROOT);
     }
 
     private static String provider(ModelProvider provider) {
@@ -113,12 +146,6 @@ public class TracingChatModelListener implements ChatModelListener {
         }
         if (message instanceof SystemMessage system) {
             return system.text();
-        }
-        if (message instanceof AiMessage ai) {
-            return ai.text();
-        }
-        if (message instanceof ToolExecutionResultMessage tool) {
-            return tool.text();
         }
         return String.valueOf(message);
     }

@@ -4,8 +4,8 @@ import java.util.Arrays;
 import java.util.function.BiConsumer;
 
 /**
- * A small insertion-ordered attribute list, values {@link String}, {@link Long}, {@link Double} or
- * {@link Boolean}. Setting an existing key replaces its value. Not thread-safe: a span's attributes are
+ * A small insertion-ordered attribute list, values {@link String}, {@link Long}, {@link Double},
+ * {@link Boolean} or an immutable {@link java.util.List} of these (an OTLP array). Setting an existing key replaces its value. Not thread-safe: a span's attributes are
  * written by the thread that owns the span and read by the exporter after the span ended.
  */
 public final class Attributes {

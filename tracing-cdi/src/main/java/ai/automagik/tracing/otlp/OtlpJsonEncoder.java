@@ -22,7 +22,9 @@ import java.util.concurrent.atomic.AtomicReference;
  * and control characters are escaped. Odd input never throws: a null name, key, resource, list or
  * element is written as empty or skipped. Attribute values: {@link String}, {@link Boolean},
  * {@link Long}/{@link Integer}/{@link Short}/{@link Byte} ({@code intValue}), {@link Double}/{@link Float}
- * ({@code doubleValue}); anything else is written as the {@code stringValue} of its {@code toString()}.
+ * ({@code doubleValue}), a {@link List} of these ({@code arrayValue}, for {@code string[]} attributes such as
+ * {@code gen_ai.response.finish_reasons}); anything else is written as the {@code stringValue} of its
+ * {@code toString()}.
  *
  * <p>Written straight into bytes by {@link JsonBytes} rather than through a JSON-P generator: encoding is
  * most of an export's CPU, and this way costs about a third. Stateless and thread-safe.
@@ -55,6 +57,8 @@ public final class OtlpJsonEncoder {
     private static final JsonBytes.Name BOOL_VALUE = new JsonBytes.Name("boolValue");
     private static final JsonBytes.Name INT_VALUE = new JsonBytes.Name("intValue");
     private static final JsonBytes.Name DOUBLE_VALUE = new JsonBytes.Name("doubleValue");
+    private static final JsonBytes.Name ARRAY_VALUE = new JsonBytes.Name("arrayValue");
+    private static final JsonBytes.Name VALUES = new JsonBytes.Name("values");
 
     // a spare buffer to encode the next batch into: an exporter encodes batch after batch of similar size
     private static final int MAX_KEPT_BYTES = 8 << 20;
@@ -251,9 +255,26 @@ public final class OtlpJsonEncoder {
         } else if (value instanceof Float f) {
             // the float's shortest decimal form (1.1f is "1.1", not 1.100000023841858)
             writeDouble(json, Float.isFinite(f) ? Double.parseDouble(Float.toString(f)) : f.doubleValue());
+        } else if (value instanceof List<?> list) {
+            writeArray(json, list);
         } else {
             json.string(STRING_VALUE, describe(value));
         }
+    }
+
+    /** {@code "arrayValue":{"values":[AnyValue…]}}; null elements are skipped, nested lists nest. */
+    private static void writeArray(JsonBytes json, List<?> list) {
+        json.beginObject(ARRAY_VALUE);
+        json.beginArray(VALUES);
+        for (Object element : list) {
+            if (element != null) {
+                json.beginObject();
+                writeAnyValue(json, element);
+                json.endObject();
+            }
+        }
+        json.endArray();
+        json.endObject();
     }
 
     private static void writeDouble(JsonBytes json, double value) {

@@ -19,6 +19,7 @@ import ai.automagik.tracing.otlp.SpanData;
 import ai.automagik.tracing.sampling.Decision;
 import ai.automagik.tracing.sampling.TailSampler;
 import ai.automagik.tracing.sampling.TraceBuffer;
+import ai.automagik.tracing.trace.TraceIdentity;
 import ai.automagik.tracing.trace.TraceSink;
 
 import java.net.URI;
@@ -158,6 +159,7 @@ public final class ObservabilityLayer implements TraceSink, AutoCloseable {
         if (children.isEmpty()) {
             spans = List.of(root);
         } else {
+            TraceIdentity.copyFromRoot(root, children);
             children.add(root);
             spans = children;
         }

@@ -52,7 +52,32 @@ final class NoopSpan implements LlmSpan {
     }
 
     @Override
+    public LlmSpan setSession(String sessionId) {
+        return this;
+    }
+
+    @Override
+    public LlmSpan setToolCallId(String callId) {
+        return this;
+    }
+
+    @Override
     public LlmSpan setInput(String input) {
+        return this;
+    }
+
+    @Override
+    public LlmSpan inputToolCall(String callId, String toolName, String arguments) {
+        return this;
+    }
+
+    @Override
+    public LlmSpan inputToolResult(String callId, String result) {
+        return this;
+    }
+
+    @Override
+    public LlmSpan outputToolCall(String callId, String toolName, String arguments) {
         return this;
     }
 

@@ -8,8 +8,6 @@ import ai.automagik.tracing.otlp.SpanData;
 import ai.automagik.tracing.otlp.SpanEvent;
 import ai.automagik.tracing.sampling.Decision;
 import ai.automagik.tracing.sampling.TraceBuffer;
-import jakarta.json.JsonArrayBuilder;
-import jakarta.json.spi.JsonProvider;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -27,6 +25,7 @@ final class RecordingSpan implements LlmSpan {
     static final int MAX_STRING = 4096;
     static final int MAX_INPUT = 1000;
     static final int MAX_OUTPUT = 2000;
+    static final int MAX_FINISH_REASONS = 8;
 
     private static final AtomicIntegerFieldUpdater<RecordingSpan> ENDED =
             AtomicIntegerFieldUpdater.newUpdater(RecordingSpan.class, "ended");
@@ -63,8 +62,12 @@ final class RecordingSpan implements LlmSpan {
     private String responseModel;
     private long inputTokens = -1;
     private long outputTokens = -1;
-    private JsonArrayBuilder inputMessages;
-    private JsonArrayBuilder outputMessages;
+    private GenAiMessages inputMessages;
+    private GenAiMessages outputMessages;
+    private List<String> finishReasons;
+    private String toolCallId;
+    /** Shared by every span of the local trace; null when not recorded for observability. */
+    private final TraceIdentity identity;
     private volatile int ended;
     /**
      * A local root's buffer for its children, opened by the first child (a trace without children, the
@@ -78,7 +81,7 @@ final class RecordingSpan implements LlmSpan {
             long parentSpanId, boolean sampledFlag, String name, int kind, SpanRole role, String subject, String detail,
             Object previousCurrent) {
         return new RecordingSpan(tracer, null, observed, true, traceIdHigh, traceIdLow, spanId, parentSpanId,
-                sampledFlag, name, kind, role, subject, detail, previousCurrent);
+                sampledFlag, name, kind, role, subject, detail, previousCurrent, observed ? new TraceIdentity() : null);
     }
 
     /** A child of {@code parent}, recorded when the trace has a buffer for it. */
@@ -86,13 +89,15 @@ final class RecordingSpan implements LlmSpan {
             SpanRole role, String subject, String detail) {
         TraceBuffer buffer = parent.bufferForChildren();
         return new RecordingSpan(tracer, buffer, buffer != null, false, parent.traceIdHigh, parent.traceIdLow, spanId,
-                parent.spanId, parent.sampledFlag, name, kind, role, subject, detail, parent);
+                parent.spanId, parent.sampledFlag, name, kind, role, subject, detail, parent,
+                buffer != null ? parent.identity : null);
     }
 
     private RecordingSpan(DefaultTracer tracer, TraceBuffer buffer, boolean observed, boolean localRoot,
             long traceIdHigh, long traceIdLow, long spanId, long parentSpanId, boolean sampledFlag, String name,
-            int kind, SpanRole role, String subject, String detail, Object previousCurrent) {
+            int kind, SpanRole role, String subject, String detail, Object previousCurrent, TraceIdentity identity) {
         this.tracer = tracer;
+        this.identity = identity;
         this.buffer = buffer;
         this.observed = observed;
         this.localRoot = localRoot;
@@ -281,14 +286,25 @@ final class RecordingSpan implements LlmSpan {
 
     @Override
     public LlmSpan setConversation(String threadId, String userId) {
-        if (recording()) {
-            if (threadId != null) {
-                attributes().put("langwatch.thread.id", cap(threadId, 256));
-                attributes().put("gen_ai.conversation.id", cap(threadId, 256));
-            }
-            if (userId != null) {
-                attributes().put("langwatch.user.id", cap(userId, 256));
-            }
+        if (identity != null) {
+            identity.conversation(threadId);
+            identity.user(userId);
+        }
+        return this;
+    }
+
+    @Override
+    public LlmSpan setSession(String sessionId) {
+        if (identity != null) {
+            identity.session(sessionId);
+        }
+        return this;
+    }
+
+    @Override
+    public LlmSpan setToolCallId(String callId) {
+        if (recording() && callId != null) {
+            toolCallId = cap(callId, 256);
         }
         return this;
     }
@@ -329,7 +345,12 @@ final class RecordingSpan implements LlmSpan {
     @Override
     public LlmSpan finishReason(String reason) {
         if (recording() && reason != null) {
-            attributes().put("gen_ai.response.finish_reasons", cap(reason, 64));
+            if (finishReasons == null) {
+                finishReasons = new ArrayList<>(1);
+            }
+            if (finishReasons.size() < MAX_FINISH_REASONS) {
+                finishReasons.add(cap(reason.toLowerCase(java.util.Locale.ROOT), 64));
+            }
         }
         return this;
     }
@@ -356,34 +377,68 @@ final class RecordingSpan implements LlmSpan {
 
     @Override
     public LlmSpan inputMessage(String messageRole, String content) {
-        if (recording() && tracer.traceSink().captureContent()) {
-            if (inputMessages == null) {
-                inputMessages = JsonHolder.PROVIDER.createArrayBuilder();
-            }
-            inputMessages.add(message(messageRole, content, MAX_INPUT));
+        GenAiMessages messages = inputMessages();
+        if (messages != null) {
+            messages.text(messageRole, content);
+        }
+        return this;
+    }
+
+    @Override
+    public LlmSpan inputToolCall(String callId, String toolName, String arguments) {
+        GenAiMessages messages = inputMessages();
+        if (messages != null) {
+            messages.toolCall(callId, toolName, arguments);
+        }
+        return this;
+    }
+
+    @Override
+    public LlmSpan inputToolResult(String callId, String result) {
+        GenAiMessages messages = inputMessages();
+        if (messages != null) {
+            messages.toolResult(callId, result);
         }
         return this;
     }
 
     @Override
     public LlmSpan outputMessage(String messageRole, String content) {
-        if (recording() && tracer.traceSink().captureContent()) {
-            if (outputMessages == null) {
-                outputMessages = JsonHolder.PROVIDER.createArrayBuilder();
-            }
-            outputMessages.add(message(messageRole, content, MAX_OUTPUT));
+        GenAiMessages messages = outputMessages();
+        if (messages != null) {
+            messages.text(messageRole, content);
         }
         return this;
     }
 
-    /** Looked up on first use only: each static {@code Json} call looks the provider up again (costly on Liberty). */
-    private static final class JsonHolder {
-        static final JsonProvider PROVIDER = JsonProvider.provider();
+    @Override
+    public LlmSpan outputToolCall(String callId, String toolName, String arguments) {
+        GenAiMessages messages = outputMessages();
+        if (messages != null) {
+            messages.toolCall(callId, toolName, arguments);
+        }
+        return this;
     }
 
-    private static jakarta.json.JsonObject message(String role, String content, int max) {
-        return JsonHolder.PROVIDER.createObjectBuilder().add("role", role == null ? "user" : role)
-                .add("content", content == null ? "" : cap(content, max)).build();
+    /** The prompt's messages, null when nothing is recorded or content capture is off. */
+    private GenAiMessages inputMessages() {
+        if (!recording() || !tracer.traceSink().captureContent()) {
+            return null;
+        }
+        if (inputMessages == null) {
+            inputMessages = new GenAiMessages(MAX_INPUT);
+        }
+        return inputMessages;
+    }
+
+    private GenAiMessages outputMessages() {
+        if (!recording() || !tracer.traceSink().captureContent()) {
+            return null;
+        }
+        if (outputMessages == null) {
+            outputMessages = new GenAiMessages(MAX_OUTPUT);
+        }
+        return outputMessages;
     }
 
     @Override
@@ -469,6 +524,18 @@ final class RecordingSpan implements LlmSpan {
             case TOOL -> {
                 attrs.put("gen_ai.operation.name", "execute_tool");
                 attrs.put("gen_ai.tool.name", subject);
+                if (toolCallId != null) {
+                    attrs.put("gen_ai.tool.call.id", toolCallId);
+                }
+                // setInput/setOutput only record when content capture is on
+                Object arguments = attrs.get("langwatch.input");
+                if (arguments != null) {
+                    attrs.put("gen_ai.tool.call.arguments", arguments);
+                }
+                Object result = attrs.get("langwatch.output");
+                if (result != null) {
+                    attrs.put("gen_ai.tool.call.result", result);
+                }
             }
             case LLM -> {
                 attrs.put("gen_ai.operation.name", "chat");
@@ -483,11 +550,15 @@ final class RecordingSpan implements LlmSpan {
                     attrs.put("gen_ai.usage.input_tokens", inputTokens);
                     attrs.put("gen_ai.usage.output_tokens", outputTokens);
                 }
-                if (inputMessages != null) {
-                    attrs.put("gen_ai.input.messages", inputMessages.build().toString());
+                if (finishReasons != null) {
+                    attrs.put("gen_ai.response.finish_reasons", List.copyOf(finishReasons));
                 }
-                if (outputMessages != null) {
-                    attrs.put("gen_ai.output.messages", outputMessages.build().toString());
+                if (inputMessages != null && !inputMessages.isEmpty()) {
+                    attrs.put("gen_ai.input.messages", inputMessages.toJson(null));
+                }
+                if (outputMessages != null && !outputMessages.isEmpty()) {
+                    attrs.put("gen_ai.output.messages", outputMessages.toJson(
+                            finishReasons == null ? null : finishReasons.get(0)));
                 }
             }
             case COMMAND -> attrs.put("cli.command", subject);
@@ -498,6 +569,9 @@ final class RecordingSpan implements LlmSpan {
         }
         if (errorType != null) {
             attrs.put("error.type", errorType);
+        }
+        if (identity != null) {
+            identity.applyTo(attrs);
         }
         return new SpanData(traceIdHigh, traceIdLow, spanId, parentSpanId, name, kind,
                 EpochClock.toEpochNanos(startNanoTime), EpochClock.toEpochNanos(endNanoTime), attrs,

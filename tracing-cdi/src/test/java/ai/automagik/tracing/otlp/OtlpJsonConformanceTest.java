@@ -225,4 +225,20 @@ class OtlpJsonConformanceTest {
         }
         return sb.toString();
     }
+
+    @Test
+    void arrayAttributesReadBackAsArrayValues() {
+        SpanData chat = new SpanData(0x4bf92f3577b34da6L, 0xa3ce929d0e0e4736L, 0x1000000000000001L, 0, "chat gpt-4o",
+                SpanData.KIND_CLIENT, 200L, 500L,
+                new Attributes().put("gen_ai.response.finish_reasons", List.of("stop", "length"))
+                        .put("empty", List.of())
+                        .put("mixed", java.util.Arrays.asList("a" + SPECIAL, null, 7L, 1.5, true, List.of("nested"))),
+                List.of(), SpanData.STATUS_UNSET, null);
+        String json = new String(encoder.encode(seedResource(), List.of(chat)), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(json).contains("{\"key\":\"gen_ai.response.finish_reasons\",\"value\":{\"arrayValue\":{\"values\":"
+                + "[{\"stringValue\":\"stop\"},{\"stringValue\":\"length\"}]}}}");
+        ExportTraceServiceRequest request = parseOtlp(encoder.encode(seedResource(), List.of(chat)));
+        assertSpanMatches(chat, request.getResourceSpans(0).getScopeSpans(0).getSpans(0));
+    }
+
 }

@@ -204,7 +204,7 @@ class OtlpJsonEncoderEdgeCasesTest {
                 .put("builder", new StringBuilder("sb"))
                 .put("enum", Thread.State.RUNNABLE)
                 .put("big", new java.math.BigInteger("123456789012345678901234567890"))
-                .put("list", List.of(1, 2))
+                .put("set", new java.util.TreeSet<>(List.of(1, 2)))
                 .put("throwing", throwing)
                 .put("nullString", nullString);
         byte[] bytes = encoder.encode(null, List.of(span(1, 2, 3, 0, "o", attributes, null, 0, null)));

@@ -227,6 +227,13 @@ final class OtlpJsonSupport {
             // == also equates 0.0 and -0.0: protobuf parses numbers through BigDecimal, which has no -0
             assertThat(actual == expected || Double.isNaN(actual) && Double.isNaN(expected))
                     .as("%s: %s read back as %s", at, expected, actual).isTrue();
+        } else if (in instanceof java.util.List<?> list) {
+            assertThat(out.getValueCase()).as(at).isEqualTo(AnyValue.ValueCase.ARRAY_VALUE);
+            List<?> present = list.stream().filter(java.util.Objects::nonNull).toList();
+            assertThat(out.getArrayValue().getValuesCount()).as(at + " size").isEqualTo(present.size());
+            for (int i = 0; i < present.size(); i++) {
+                assertValueMatches(present.get(i), out.getArrayValue().getValues(i), at + "[" + i + "]");
+            }
         } else {
             assertThat(out.getValueCase()).as(at).isEqualTo(AnyValue.ValueCase.STRING_VALUE);
             assertThat(out.getStringValue()).as(at).isEqualTo(expectedText(String.valueOf(in)));
