@@ -39,6 +39,9 @@ public interface LlmSpan extends Span {
     @Override
     LlmSpan setOutput(String output);
 
+    @Override
+    LlmSpan detach();
+
     LlmSpan responseModel(String model);
 
     LlmSpan usage(long inputTokens, long outputTokens);

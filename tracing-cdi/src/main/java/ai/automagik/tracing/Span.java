@@ -43,6 +43,19 @@ public interface Span extends AutoCloseable {
     /** Content sent to observability providers only (never telemetry), when content capture is on. */
     Span setOutput(String output);
 
+    /**
+     * Makes this span the calling thread's current span until the scope is closed (for work that
+     * continues on another thread, such as a streamed answer's callbacks); spans started meanwhile are
+     * its children.
+     */
+    Scope makeCurrent();
+
+    /**
+     * Takes this span off the calling thread without ending it, when its work completes elsewhere (an
+     * asynchronous call): the span it was started under is current again at once.
+     */
+    Span detach();
+
     /** The W3C context of this span, for propagation; {@link TraceContext#INVALID} for a no-op span. */
     TraceContext context();
 

@@ -35,6 +35,13 @@ public interface Tracer {
     /** The current thread's context, {@link TraceContext#INVALID} when there is none. */
     TraceContext currentContext();
 
+    /**
+     * The calling thread's current span, a no-op span when there is none (or only a remote context, see
+     * {@link #currentContext()}). With {@link Span#makeCurrent()} on another thread, work there continues
+     * the same trace.
+     */
+    Span currentSpan();
+
     /** Makes {@code context} (for example from an incoming {@code traceparent}) the parent of new spans on this thread. */
     Scope withContext(TraceContext context);
 

@@ -194,6 +194,11 @@ public final class DefaultTracer implements Tracer {
     }
 
     @Override
+    public Span currentSpan() {
+        return currentValue() instanceof RecordingSpan span ? span : NoopSpan.INSTANCE;
+    }
+
+    @Override
     public Scope withContext(TraceContext context) {
         if (context == null || !context.isValid()) {
             return Scope.NOOP;

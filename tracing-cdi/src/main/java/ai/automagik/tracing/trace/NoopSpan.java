@@ -1,6 +1,7 @@
 package ai.automagik.tracing.trace;
 
 import ai.automagik.tracing.LlmSpan;
+import ai.automagik.tracing.Scope;
 import ai.automagik.tracing.TraceContext;
 
 /** What the tracer hands out when tracing is off: does nothing, allocates nothing. */
@@ -48,6 +49,16 @@ final class NoopSpan implements LlmSpan {
 
     @Override
     public LlmSpan setConversation(String threadId, String userId) {
+        return this;
+    }
+
+    @Override
+    public Scope makeCurrent() {
+        return Scope.NOOP;
+    }
+
+    @Override
+    public LlmSpan detach() {
         return this;
     }
 

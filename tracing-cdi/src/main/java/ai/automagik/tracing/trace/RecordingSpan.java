@@ -1,6 +1,7 @@
 package ai.automagik.tracing.trace;
 
 import ai.automagik.tracing.LlmSpan;
+import ai.automagik.tracing.Scope;
 import ai.automagik.tracing.TelemetryEvent;
 import ai.automagik.tracing.TraceContext;
 import ai.automagik.tracing.otlp.Attributes;
@@ -439,6 +440,17 @@ final class RecordingSpan implements LlmSpan {
             outputMessages = new GenAiMessages(MAX_OUTPUT);
         }
         return outputMessages;
+    }
+
+    @Override
+    public Scope makeCurrent() {
+        return tracer.withSpan(this);
+    }
+
+    @Override
+    public LlmSpan detach() {
+        tracer.detach(this);
+        return this;
     }
 
     @Override
