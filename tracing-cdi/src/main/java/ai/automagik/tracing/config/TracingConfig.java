@@ -53,6 +53,7 @@ public final class TracingConfig {
     private final double errorSamplingRate;
     private final long slowThresholdMs;
     private final int samplingMaxPerSecond;
+    private final boolean otelBridge;
     private final String serviceName;
     private final String serviceVersion;
     private final ConfigLookup lookup;
@@ -94,6 +95,7 @@ public final class TracingConfig {
         errorSamplingRate = rate(ConfigKey.ERROR_SAMPLING_RATE);
         slowThresholdMs = integer(ConfigKey.SLOW_THRESHOLD_MS, 0, 86_400_000);
         samplingMaxPerSecond = (int) integer(ConfigKey.SAMPLING_MAX_PER_SECOND, 0, 1_000_000_000);
+        otelBridge = bool(ConfigKey.OTEL_BRIDGE);
         serviceName = text(ConfigKey.SERVICE_NAME, 128);
         serviceVersion = text(ConfigKey.SERVICE_VERSION, 64);
     }
@@ -229,6 +231,11 @@ public final class TracingConfig {
 
     public int samplingMaxPerSecond() {
         return samplingMaxPerSecond;
+    }
+
+    /** Whether spans join OpenTelemetry's context when its API is present. */
+    public boolean otelBridge() {
+        return otelBridge;
     }
 
     public String serviceName() {

@@ -34,10 +34,25 @@ public final class DefaultTracer implements Tracer {
     private final ThreadLocal<Object[]> current = ThreadLocal.withInitial(() -> new Object[CURRENT_SLOTS]);
     private final TelemetrySink telemetry;
     private final TraceSink traces;
+    private final ContextBridge bridge;
 
     public DefaultTracer(TelemetrySink telemetry, TraceSink traces) {
+        this(telemetry, traces, ContextBridge.NONE);
+    }
+
+    /** With {@code bridge}, spans join another tracing system's context on the same thread (OpenTelemetry). */
+    public DefaultTracer(TelemetrySink telemetry, TraceSink traces, ContextBridge bridge) {
         this.telemetry = telemetry == null ? TelemetrySink.OFF : telemetry;
         this.traces = traces == null ? TraceSink.OFF : traces;
+        this.bridge = bridge == null ? ContextBridge.NONE : bridge;
+    }
+
+    /**
+     * Whether another tracing system already traces what runs on this thread (an OpenTelemetry span is
+     * current, as MicroProfile Telemetry's for an incoming request): then no server span of ours is needed.
+     */
+    public boolean externallyTraced() {
+        return bridge.activeParent() != null;
     }
 
     /** False when neither layer would record anything: callers can skip all tracing work. */
@@ -101,6 +116,12 @@ public final class DefaultTracer implements Tracer {
      * whatever this pooled thread held before: the previous request's context must not leak into this one.
      */
     public Span startServerSpan(String method, String route, TraceContext remoteParent) {
+        if (bridge != ContextBridge.NONE && externallyTraced()) {
+            // the other system's server span (which continued any traceparent) is the request's: ours would be a
+            // second one; our spans continue it through the bridge
+            setCurrent(null);
+            return NoopSpan.INSTANCE;
+        }
         setCurrent(remoteParent != null && remoteParent.isValid() ? remoteParent : null);
         // the name ("GET /api/items/{id}") is read only when the trace is observed: with telemetry alone the
         // span just carries the ids for the response's traceparent, and every request would build it for nothing
@@ -126,7 +147,8 @@ public final class DefaultTracer implements Tracer {
         try {
             // one thread-local look-up for the read and the write
             Object[] slots = current.get();
-            Object parent = slots[CURRENT_SLOT];
+            Object previous = slots[CURRENT_SLOT];
+            Object parent = previous == null ? bridge.activeParent() : previous;
             ThreadLocalRandom random = ThreadLocalRandom.current();
             String spanName = RecordingSpan.cap(name, MAX_NAME);
             String cappedSubject = RecordingSpan.cap(subject, MAX_NAME);
@@ -136,14 +158,18 @@ public final class DefaultTracer implements Tracer {
             if (parent instanceof RecordingSpan parentSpan) {
                 span = RecordingSpan.child(this, parentSpan, spanId, spanName, kind, role, cappedSubject, cappedDetail);
             } else if (parent instanceof TraceContext remote && remote.isValid()) {
+                // a parent from the bridge was never ours: nothing of ours to make current again at the end
                 span = RecordingSpan.root(this, observe, remote.traceIdHigh(), remote.traceIdLow(), spanId,
                         remote.spanIdValue(), remote.isSampled(), spanName, kind, role, cappedSubject, cappedDetail,
-                        parent);
+                        previous);
             } else {
                 span = RecordingSpan.root(this, observe, random.nextLong(), nonZero(random.nextLong()), spanId, 0,
-                        true, spanName, kind, role, cappedSubject, cappedDetail, parent);
+                        true, spanName, kind, role, cappedSubject, cappedDetail, previous);
             }
             slots[CURRENT_SLOT] = span;
+            if (observe && bridge != ContextBridge.NONE) {
+                span.bridgeScope = bridge.enter(span.context());
+            }
             return span;
         } catch (RuntimeException e) {
             internalError(e);
@@ -215,7 +241,22 @@ public final class DefaultTracer implements Tracer {
         Object[] slots = current.get();
         Object previous = slots[CURRENT_SLOT];
         slots[CURRENT_SLOT] = value;
-        return () -> setCurrent(previous);
+        Scope bridged = enterBridge(value);
+        return () -> {
+            bridged.close();
+            setCurrent(previous);
+        };
+    }
+
+    /** Makes a span or context of ours the bridged system's current one too, for a swap or a wrapped task. */
+    private Scope enterBridge(Object value) {
+        if (bridge == ContextBridge.NONE || !traces.enabled()) {
+            return Scope.NOOP;
+        }
+        if (value instanceof RecordingSpan span) {
+            return bridge.enter(span.context());
+        }
+        return value instanceof TraceContext context ? bridge.enter(context) : Scope.NOOP;
     }
 
     @Override
@@ -228,9 +269,11 @@ public final class DefaultTracer implements Tracer {
             Object[] slots = current.get();
             Object previous = slots[CURRENT_SLOT];
             slots[CURRENT_SLOT] = captured;
+            Scope bridged = enterBridge(captured);
             try {
                 task.run();
             } finally {
+                bridged.close();
                 slots[CURRENT_SLOT] = previous;
             }
         };
@@ -246,9 +289,11 @@ public final class DefaultTracer implements Tracer {
             Object[] slots = current.get();
             Object previous = slots[CURRENT_SLOT];
             slots[CURRENT_SLOT] = captured;
+            Scope bridged = enterBridge(captured);
             try {
                 return task.call();
             } finally {
+                bridged.close();
                 slots[CURRENT_SLOT] = previous;
             }
         };
@@ -269,6 +314,7 @@ public final class DefaultTracer implements Tracer {
         Object[] slots = current.get();
         if (slots[CURRENT_SLOT] == span) {
             slots[CURRENT_SLOT] = span.previousCurrent;
+            span.bridgeScope.close();
         }
     }
 

@@ -8,6 +8,7 @@ import ai.automagik.tracing.TelemetryEvent;
 import ai.automagik.tracing.Tracer;
 import ai.automagik.tracing.TracingManager;
 import ai.automagik.tracing.config.TracingConfig;
+import ai.automagik.tracing.otel.OpenTelemetryBridge;
 import ai.automagik.tracing.export.RecentPayloads;
 import ai.automagik.tracing.export.SendGuard;
 import ai.automagik.tracing.otlp.SpanData;
@@ -60,7 +61,7 @@ public final class DefaultTracingManager implements TracingManager {
                 telemetryGuard, threads, recentPayloads);
         this.observability = new ObservabilityLayer(config, providers, threads, recentPayloads);
         this.observability.setAllowed(telemetry.state().tracingEnabled());
-        this.tracer = new DefaultTracer(telemetry, observability);
+        this.tracer = new DefaultTracer(telemetry, observability, contextBridge(config));
         ThreadFactory factory = threads == null ? Thread::new : threads;
         this.refresher = Executors.newSingleThreadScheduledExecutor(task -> {
             Thread thread = factory.newThread(task);
@@ -69,6 +70,24 @@ public final class DefaultTracingManager implements TracingManager {
             return thread;
         });
         refresher.scheduleWithFixedDelay(this::refreshOptOut, 1, 1, TimeUnit.SECONDS);
+    }
+
+    /** OpenTelemetry's context when its API is present and the bridge is not switched off. */
+    private static ContextBridge contextBridge(TracingConfig config) {
+        if (!config.otelBridge()) {
+            return ContextBridge.NONE;
+        }
+        try {
+            Class.forName("io.opentelemetry.api.trace.Span", false, DefaultTracingManager.class.getClassLoader());
+        } catch (ClassNotFoundException | LinkageError e) {
+            return ContextBridge.NONE;
+        }
+        try {
+            return OpenTelemetryBridge.detect();
+        } catch (LinkageError e) {
+            LOG.log(Level.FINE, "OpenTelemetry API present but not linkable; spans stay on their own", e);
+            return ContextBridge.NONE;
+        }
     }
 
     /** Logs the first-start notice (once per state directory) and records {@code system.startup} once. */

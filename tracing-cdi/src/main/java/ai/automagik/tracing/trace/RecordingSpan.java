@@ -54,6 +54,8 @@ final class RecordingSpan implements LlmSpan {
     private final String detail;
     private final long startNanoTime;
     final Object previousCurrent;
+    /** Closes what {@link ContextBridge#enter} opened for this span on the thread that started it. */
+    Scope bridgeScope = Scope.NOOP;
 
     private Attributes attributes;
     private List<SpanEvent> events;
