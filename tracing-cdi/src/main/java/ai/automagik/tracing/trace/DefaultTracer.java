@@ -216,7 +216,11 @@ public final class DefaultTracer implements Tracer {
         if (value instanceof RecordingSpan span) {
             return span.context();
         }
-        return value instanceof TraceContext context ? context : TraceContext.INVALID;
+        if (value instanceof TraceContext context) {
+            return context;
+        }
+        TraceContext external = bridge.activeParent();
+        return external == null ? TraceContext.INVALID : external;
     }
 
     @Override
