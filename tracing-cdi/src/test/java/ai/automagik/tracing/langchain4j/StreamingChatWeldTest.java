@@ -3,9 +3,8 @@ package ai.automagik.tracing.langchain4j;
 import ai.automagik.tracing.Tracer;
 import ai.automagik.tracing.TracingManager;
 import ai.automagik.tracing.testing.LoopbackReceiver;
-import jakarta.json.Json;
+import ai.automagik.tracing.testing.ReceivedSpans;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.eclipse.microprofile.config.spi.ConfigProviderResolver;
@@ -16,7 +15,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.StringReader;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
@@ -81,7 +79,7 @@ class StreamingChatWeldTest {
         assertThat(tracer.currentContext().isValid()).as("nothing of the call is left on the caller's thread").isFalse();
         assertThat(container.select(TracingManager.class).get().flush(Duration.ofSeconds(10))).isTrue();
 
-        Map<String, JsonObject> spans = spansByName();
+        Map<String, JsonObject> spans = ReceivedSpans.byName(collector);
         JsonObject run = spans.get("invoke_agent streaming");
         JsonObject chat = spans.get("chat unknown");
         assertThat(run).isNotNull();
@@ -108,7 +106,7 @@ class StreamingChatWeldTest {
         assertThatThrownBy(() -> agent.ask("please fail")).isInstanceOf(ExecutionException.class)
                 .hasRootCauseMessage("stream broke");
         assertThat(container.select(TracingManager.class).get().flush(Duration.ofSeconds(10))).isTrue();
-        Map<String, JsonObject> spans = spansByName();
+        Map<String, JsonObject> spans = ReceivedSpans.byName(collector);
         JsonObject run = spans.get("invoke_agent streaming");
         JsonObject chat = spans.get("chat unknown");
         assertThat(chat.getJsonObject("status").getInt("code")).isEqualTo(2);
@@ -116,21 +114,6 @@ class StreamingChatWeldTest {
         assertThat(spans.get("execute_tool on_error").getString("parentSpanId")).isEqualTo(run.getString("spanId"));
     }
 
-    private Map<String, JsonObject> spansByName() {
-        Map<String, JsonObject> spans = new HashMap<>();
-        for (LoopbackReceiver.Request request : collector.requests()) {
-            try (JsonReader reader = Json.createReader(new StringReader(request.bodyText()))) {
-                for (JsonValue resource : reader.readObject().getJsonArray("resourceSpans")) {
-                    for (JsonValue scope : resource.asJsonObject().getJsonArray("scopeSpans")) {
-                        for (JsonValue span : scope.asJsonObject().getJsonArray("spans")) {
-                            spans.put(span.asJsonObject().getString("name"), span.asJsonObject());
-                        }
-                    }
-                }
-            }
-        }
-        return spans;
-    }
 
     private static JsonObject value(JsonObject span, String key) {
         return span.getJsonArray("attributes").stream().map(JsonValue::asJsonObject)

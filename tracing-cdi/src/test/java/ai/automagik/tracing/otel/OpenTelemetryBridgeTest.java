@@ -5,6 +5,7 @@ import ai.automagik.tracing.Span;
 import ai.automagik.tracing.TracingManager;
 import ai.automagik.tracing.config.TracingConfig;
 import ai.automagik.tracing.testing.LoopbackReceiver;
+import ai.automagik.tracing.testing.ReceivedSpans;
 import ai.automagik.tracing.trace.DefaultTracer;
 import ai.automagik.tracing.trace.DefaultTracingManager;
 import io.opentelemetry.api.trace.SpanKind;
@@ -14,15 +15,11 @@ import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
 import io.opentelemetry.sdk.trace.SdkTracerProvider;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
-import jakarta.json.JsonValue;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.StringReader;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
@@ -99,7 +96,7 @@ class OpenTelemetryBridgeTest {
         }
         assertThat(tracing.flush(Duration.ofSeconds(10))).isTrue();
 
-        Map<String, JsonObject> ours = spansByName(collector);
+        Map<String, JsonObject> ours = ReceivedSpans.byName(collector);
         assertThat(ours).containsOnlyKeys("invoke_agent researcher", "chat gpt-4o-mini");
         JsonObject run = ours.get("invoke_agent researcher");
         assertThat(run.getString("traceId")).isEqualTo(server.getSpanContext().getTraceId());
@@ -175,19 +172,4 @@ class OpenTelemetryBridgeTest {
         assertThat(io.opentelemetry.api.trace.Span.current().getSpanContext().isValid()).isFalse();
     }
 
-    private static Map<String, JsonObject> spansByName(LoopbackReceiver receiver) {
-        Map<String, JsonObject> spans = new HashMap<>();
-        for (LoopbackReceiver.Request request : receiver.requests()) {
-            try (JsonReader reader = Json.createReader(new StringReader(request.bodyText()))) {
-                for (JsonValue resource : reader.readObject().getJsonArray("resourceSpans")) {
-                    for (JsonValue scope : resource.asJsonObject().getJsonArray("scopeSpans")) {
-                        for (JsonValue span : scope.asJsonObject().getJsonArray("spans")) {
-                            spans.put(span.asJsonObject().getString("name"), span.asJsonObject());
-                        }
-                    }
-                }
-            }
-        }
-        return spans;
-    }
 }

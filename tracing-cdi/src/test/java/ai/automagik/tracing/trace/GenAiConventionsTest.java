@@ -6,6 +6,7 @@ import ai.automagik.tracing.Tracer;
 import ai.automagik.tracing.TracingManager;
 import ai.automagik.tracing.config.TracingConfig;
 import ai.automagik.tracing.testing.LoopbackReceiver;
+import ai.automagik.tracing.testing.ReceivedSpans;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
@@ -19,7 +20,6 @@ import java.io.StringReader;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -82,7 +82,7 @@ class GenAiConventionsTest {
         Tracer tracer = start(true);
         runResearcher(tracer);
         assertThat(tracing.flush(Duration.ofSeconds(10))).isTrue();
-        Map<String, JsonObject> spans = spansByName();
+        Map<String, JsonObject> spans = ReceivedSpans.byName(collector);
         assertThat(spans).containsOnlyKeys("invoke_agent researcher", "execute_tool web_search", "chat gpt-4o-mini");
 
         JsonObject chat = spans.get("chat gpt-4o-mini");
@@ -133,7 +133,7 @@ class GenAiConventionsTest {
         Tracer tracer = start(false);
         runResearcher(tracer);
         assertThat(tracing.flush(Duration.ofSeconds(10))).isTrue();
-        Map<String, JsonObject> spans = spansByName();
+        Map<String, JsonObject> spans = ReceivedSpans.byName(collector);
         JsonObject chat = spans.get("chat gpt-4o-mini");
         assertThat(text(chat, "gen_ai.input.messages")).isEmpty();
         assertThat(text(chat, "gen_ai.output.messages")).isEmpty();
@@ -155,27 +155,13 @@ class GenAiConventionsTest {
             }
         }
         assertThat(tracing.flush(Duration.ofSeconds(10))).isTrue();
-        JsonObject chat = spansByName().get("chat gpt-4o-mini");
+        JsonObject chat = ReceivedSpans.byName(collector).get("chat gpt-4o-mini");
         JsonArray input = parse(text(chat, "gen_ai.input.messages").orElseThrow()).asJsonArray();
         assertThat(input).hasSize(GenAiMessages.MAX_MESSAGES);
         assertThat(value(chat, "gen_ai.response.finish_reasons").orElseThrow().getJsonObject("arrayValue")
                 .getJsonArray("values")).hasSize(RecordingSpan.MAX_FINISH_REASONS);
     }
 
-    private Map<String, JsonObject> spansByName() {
-        Map<String, JsonObject> spans = new HashMap<>();
-        for (LoopbackReceiver.Request request : collector.requests()) {
-            JsonObject body = parse(request.bodyText()).asJsonObject();
-            for (JsonValue resource : body.getJsonArray("resourceSpans")) {
-                for (JsonValue scope : resource.asJsonObject().getJsonArray("scopeSpans")) {
-                    for (JsonValue span : scope.asJsonObject().getJsonArray("spans")) {
-                        spans.put(span.asJsonObject().getString("name"), span.asJsonObject());
-                    }
-                }
-            }
-        }
-        return spans;
-    }
 
     private static Optional<JsonObject> value(JsonObject span, String key) {
         List<JsonObject> found = new ArrayList<>();
