@@ -69,8 +69,10 @@ final class RecordingSpan implements LlmSpan {
     private GenAiMessages outputMessages;
     private List<String> finishReasons;
     private String toolCallId;
-    /** Shared by every span of the local trace; null when not recorded for observability. */
-    private final TraceIdentity identity;
+    /** This span's local root (itself for a root), which holds the trace's identity; null when not observed. */
+    private final RecordingSpan root;
+    /** Set on a local root by the first setConversation/setSession of any span of its trace. */
+    private volatile TraceIdentity identity;
     private volatile int ended;
     /**
      * A local root's buffer for its children, opened by the first child (a trace without children, the
@@ -84,7 +86,7 @@ final class RecordingSpan implements LlmSpan {
             long parentSpanId, boolean sampledFlag, String name, int kind, SpanRole role, String subject, String detail,
             Object previousCurrent) {
         return new RecordingSpan(tracer, null, observed, true, traceIdHigh, traceIdLow, spanId, parentSpanId,
-                sampledFlag, name, kind, role, subject, detail, previousCurrent, observed ? new TraceIdentity() : null);
+                sampledFlag, name, kind, role, subject, detail, previousCurrent, null);
     }
 
     /** A child of {@code parent}, recorded when the trace has a buffer for it. */
@@ -93,14 +95,14 @@ final class RecordingSpan implements LlmSpan {
         TraceBuffer buffer = parent.bufferForChildren();
         return new RecordingSpan(tracer, buffer, buffer != null, false, parent.traceIdHigh, parent.traceIdLow, spanId,
                 parent.spanId, parent.sampledFlag, name, kind, role, subject, detail, parent,
-                buffer != null ? parent.identity : null);
+                buffer != null ? parent.root : null);
     }
 
     private RecordingSpan(DefaultTracer tracer, TraceBuffer buffer, boolean observed, boolean localRoot,
             long traceIdHigh, long traceIdLow, long spanId, long parentSpanId, boolean sampledFlag, String name,
-            int kind, SpanRole role, String subject, String detail, Object previousCurrent, TraceIdentity identity) {
+            int kind, SpanRole role, String subject, String detail, Object previousCurrent, RecordingSpan traceRoot) {
         this.tracer = tracer;
-        this.identity = identity;
+        this.root = localRoot ? (observed ? this : null) : traceRoot;
         this.buffer = buffer;
         this.observed = observed;
         this.localRoot = localRoot;
@@ -289,17 +291,37 @@ final class RecordingSpan implements LlmSpan {
 
     @Override
     public LlmSpan setConversation(String threadId, String userId) {
-        if (identity != null) {
-            identity.conversation(threadId);
-            identity.user(userId);
+        TraceIdentity trace = traceIdentity();
+        if (trace != null) {
+            trace.conversation(threadId);
+            trace.user(userId);
         }
         return this;
     }
 
+    /** The trace's identity, created on first use (most traces never set one); null when not observed. */
+    private TraceIdentity traceIdentity() {
+        if (root == null) {
+            return null;
+        }
+        TraceIdentity trace = root.identity;
+        if (trace == null) {
+            synchronized (root) {
+                trace = root.identity;
+                if (trace == null) {
+                    trace = new TraceIdentity();
+                    root.identity = trace;
+                }
+            }
+        }
+        return trace;
+    }
+
     @Override
     public LlmSpan setSession(String sessionId) {
-        if (identity != null) {
-            identity.session(sessionId);
+        TraceIdentity trace = traceIdentity();
+        if (trace != null) {
+            trace.session(sessionId);
         }
         return this;
     }
@@ -584,8 +606,9 @@ final class RecordingSpan implements LlmSpan {
         if (errorType != null) {
             attrs.put("error.type", errorType);
         }
-        if (identity != null) {
-            identity.applyTo(attrs);
+        TraceIdentity trace = root == null ? null : root.identity;
+        if (trace != null) {
+            trace.applyTo(attrs);
         }
         return new SpanData(traceIdHigh, traceIdLow, spanId, parentSpanId, name, kind,
                 EpochClock.toEpochNanos(startNanoTime), EpochClock.toEpochNanos(endNanoTime), attrs,
