@@ -167,7 +167,10 @@ public final class DefaultTracer implements Tracer {
                         true, spanName, kind, role, cappedSubject, cappedDetail, previous);
             }
             slots[CURRENT_SLOT] = span;
-            if (observe && bridge != ContextBridge.NONE) {
+            // a server span often ends on another thread (asynchronous resources), where its bridge scope could
+            // not be closed and would stay on the request thread: only spans that end or detach where they
+            // started are bridged (interceptors detach asynchronous ones)
+            if (observe && kind != SpanData.KIND_SERVER && bridge != ContextBridge.NONE) {
                 span.bridgeScope = bridge.enter(span.context());
             }
             return span;

@@ -128,6 +128,25 @@ class OpenTelemetryBridgeTest {
     }
 
     @Test
+    void aServerSpanEndedOnAnotherThreadLeavesNothingOnTheRequestThread() throws Exception {
+        DefaultTracer tracer = startObserved();
+        Span request = tracer.startServerSpan("GET", "/api/demo/async", null);
+        Span run = tracer.startAgentRun("async", "test").detach();
+        Thread completing = new Thread(() -> {
+            run.end();
+            request.end();
+        });
+        completing.start();
+        completing.join();
+        assertThat(io.opentelemetry.api.trace.Span.current().getSpanContext().isValid())
+                .as("no context of ours stays behind for the thread's next request").isFalse();
+        assertThat(tracer.externallyTraced()).isFalse();
+        try (Span next = tracer.startServerSpan("GET", "/next", null)) {
+            assertThat(next.context().isValid()).isTrue();
+        }
+    }
+
+    @Test
     void withoutObservabilityOurSpansAreNotMadeOpenTelemetrysParents() {
         DefaultTracer tracer = start(Map.of());
         io.opentelemetry.api.trace.Span server = otel.spanBuilder("request").startSpan();
