@@ -1,6 +1,7 @@
 package ai.automagik.tracing;
 
 import ai.automagik.tracing.config.TracingConfig;
+import ai.automagik.tracing.metrics.GenAiMetrics;
 
 import java.time.Duration;
 
@@ -37,6 +38,9 @@ public interface TracingManager {
     void setTelemetryEnabled(boolean enabled);
 
     MetricsSnapshot metrics();
+
+    /** Token usage and operation durations of model calls, agent runs and tools, for scraping. */
+    GenAiMetrics genAiMetrics();
 
     /** Enqueues a {@code test.event} and returns its span id (hex). */
     String sendTestEvent();

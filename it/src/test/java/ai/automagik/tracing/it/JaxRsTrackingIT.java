@@ -255,11 +255,31 @@ class JaxRsTrackingIT {
     }
 
     @Test
+    void metricsAreScrapeableByTheAdminInPrometheusText() throws Exception {
+        assertThat(send("POST", "/api/agents/researcher/run", "{\"message\":\"metrics\"}", Map.of()).statusCode())
+                .isEqualTo(200);
+        assertThat(send("GET", "/api/tracing/metrics", null, Map.of()).statusCode()).isEqualTo(401);
+        HttpResponse<String> scrape = send("GET", "/api/tracing/metrics", null, admin(ReferenceDeployment.ADMIN_PASSWORD));
+        assertThat(scrape.statusCode()).isEqualTo(200);
+        assertThat(scrape.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type)
+                .startsWith("text/plain").contains("version=0.0.4"));
+        String text = scrape.body();
+        assertThat(text).containsPattern("(?m)^gen_ai_client_token_usage_count\\{gen_ai_operation_name=\"chat\",[^}]*"
+                + "gen_ai_request_model=\"fake-gpt-mini\",gen_ai_token_type=\"input\"\\} [1-9][0-9]*$")
+                .containsPattern("(?m)^gen_ai_client_operation_duration_seconds_count\\{gen_ai_operation_name=\"execute_tool\","
+                        + "gen_ai_tool_name=\"web_search\"\\} [1-9][0-9]*$")
+                .containsPattern("(?m)^automagik_tracing_events_total\\{destination=\"telemetry\",outcome=\"queued\"\\} [1-9][0-9]*$")
+                .containsPattern("(?m)^automagik_tracing_events_total\\{destination=\"otlp\",outcome=\"processed\"\\} [0-9]+$")
+                .doesNotContain(ReferenceDeployment.ADMIN_PASSWORD).doesNotContain("metrics\"");
+    }
+
+    @Test
     void anAuthenticatedUserWithoutTheRoleIsForbidden() throws Exception {
         Map<String, String> viewer = Map.of("Authorization", "Basic " + Base64.getEncoder()
                 .encodeToString(("viewer:" + VIEWER_PASSWORD).getBytes(StandardCharsets.UTF_8)));
         assertThat(send("GET", "/api/tracing/status", null, viewer).statusCode()).isEqualTo(403);
         assertThat(send("GET", "/api/tracing/config", null, viewer).statusCode()).isEqualTo(403);
+        assertThat(send("GET", "/api/tracing/metrics", null, viewer).statusCode()).isEqualTo(403);
         assertThat(send("POST", "/api/tracing/test-event", "", viewer).statusCode()).isEqualTo(403);
         assertThat(send("PUT", "/api/tracing/telemetry", "{\"enabled\": false}", viewer).statusCode()).isEqualTo(403);
         assertThat(send("GET", "/api/agents", null, viewer).statusCode()).isEqualTo(200);
@@ -280,6 +300,7 @@ class JaxRsTrackingIT {
         Map<String, String[]> endpoints = Map.of(
                 "/api/tracing/status", new String[] {"GET", null},
                 "/api/tracing/config", new String[] {"GET", null},
+                "/api/tracing/metrics", new String[] {"GET", null},
                 "/api/tracing/test-event", new String[] {"POST", ""},
                 "/api/tracing/telemetry", new String[] {"PUT", "{\"enabled\": true}"});
         for (Map.Entry<String, String[]> endpoint : endpoints.entrySet()) {

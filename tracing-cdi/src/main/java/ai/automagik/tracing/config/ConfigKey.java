@@ -38,8 +38,8 @@ public enum ConfigKey {
     SLOW_THRESHOLD_MS("automagik.slow.threshold.ms", "1000", "traces slower than this are always kept"),
     SAMPLING_MAX_PER_SECOND("automagik.sampling.max.per.second", "10",
             "at most this many normal traces kept per trace type per second"),
-    OTEL_BRIDGE("automagik.otel.bridge", "true",
-            "with the OpenTelemetry API present, continue its active span and make ours current in its context"),
+    OTEL_BRIDGE("automagik.otel.bridge", "auto",
+            "join OpenTelemetry's context: auto (when MicroProfile Telemetry's SDK is on, otel.sdk.disabled=false), true, false"),
     SERVICE_NAME("automagik.service.name", "automagik-agents", "service.name resource attribute"),
     SERVICE_VERSION("automagik.service.version", "1.0.0", "service.version resource attribute");
 

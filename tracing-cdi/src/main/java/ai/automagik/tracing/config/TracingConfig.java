@@ -95,7 +95,7 @@ public final class TracingConfig {
         errorSamplingRate = rate(ConfigKey.ERROR_SAMPLING_RATE);
         slowThresholdMs = integer(ConfigKey.SLOW_THRESHOLD_MS, 0, 86_400_000);
         samplingMaxPerSecond = (int) integer(ConfigKey.SAMPLING_MAX_PER_SECOND, 0, 1_000_000_000);
-        otelBridge = bool(ConfigKey.OTEL_BRIDGE);
+        otelBridge = otelBridge(lookup);
         serviceName = text(ConfigKey.SERVICE_NAME, 128);
         serviceVersion = text(ConfigKey.SERVICE_VERSION, 64);
     }
@@ -233,7 +233,11 @@ public final class TracingConfig {
         return samplingMaxPerSecond;
     }
 
-    /** Whether spans join OpenTelemetry's context when its API is present. */
+    /**
+     * Whether spans join OpenTelemetry's context when its API is present: {@code auto} (the default) when
+     * MicroProfile Telemetry's SDK is switched on ({@code otel.sdk.disabled=false}, {@code OTEL_SDK_DISABLED=false}),
+     * since a server may run OpenTelemetry spans of its own that are exported nowhere (Payara's request tracing).
+     */
     public boolean otelBridge() {
         return otelBridge;
     }
@@ -370,6 +374,17 @@ public final class TracingConfig {
             throw new InvalidConfigurationException(key, shown(key), "a non-empty text of at most " + maxLength + " characters");
         }
         return value;
+    }
+
+    private boolean otelBridge(ConfigLookup lookup) {
+        String value = raw.get(ConfigKey.OTEL_BRIDGE);
+        if ("auto".equalsIgnoreCase(value)) {
+            return lookup.value("otel.sdk.disabled").map(v -> v.strip().equalsIgnoreCase("false")).orElse(false);
+        }
+        if ("true".equalsIgnoreCase(value) || "false".equalsIgnoreCase(value)) {
+            return Boolean.parseBoolean(value);
+        }
+        throw new InvalidConfigurationException(ConfigKey.OTEL_BRIDGE, value, "auto, true or false (case-insensitive)");
     }
 
     private Map<String, String> headers(ConfigKey key) {

@@ -6,6 +6,7 @@ import ai.automagik.tracing.Span;
 import ai.automagik.tracing.TelemetryEvent;
 import ai.automagik.tracing.TraceContext;
 import ai.automagik.tracing.Tracer;
+import ai.automagik.tracing.metrics.GenAiMetrics;
 import ai.automagik.tracing.otlp.SpanData;
 
 import java.util.concurrent.Callable;
@@ -35,6 +36,7 @@ public final class DefaultTracer implements Tracer {
     private final TelemetrySink telemetry;
     private final TraceSink traces;
     private final ContextBridge bridge;
+    private final GenAiMetrics genAiMetrics = new GenAiMetrics();
 
     public DefaultTracer(TelemetrySink telemetry, TraceSink traces) {
         this(telemetry, traces, ContextBridge.NONE);
@@ -53,6 +55,11 @@ public final class DefaultTracer implements Tracer {
      */
     public boolean externallyTraced() {
         return bridge.activeParent() != null;
+    }
+
+    /** What model calls, agent runs and tools recorded so far, for scraping. */
+    public GenAiMetrics genAiMetrics() {
+        return genAiMetrics;
     }
 
     /** False when neither layer would record anything: callers can skip all tracing work. */

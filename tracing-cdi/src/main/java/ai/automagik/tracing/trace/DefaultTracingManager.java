@@ -8,6 +8,7 @@ import ai.automagik.tracing.TelemetryEvent;
 import ai.automagik.tracing.Tracer;
 import ai.automagik.tracing.TracingManager;
 import ai.automagik.tracing.config.TracingConfig;
+import ai.automagik.tracing.metrics.GenAiMetrics;
 import ai.automagik.tracing.otel.OpenTelemetryBridge;
 import ai.automagik.tracing.export.RecentPayloads;
 import ai.automagik.tracing.export.SendGuard;
@@ -124,6 +125,11 @@ public final class DefaultTracingManager implements TracingManager {
     }
 
     /** The tracer with the extra operations this product's own modules use (detach, server spans). */
+    @Override
+    public GenAiMetrics genAiMetrics() {
+        return tracer.genAiMetrics();
+    }
+
     public DefaultTracer defaultTracer() {
         return tracer;
     }

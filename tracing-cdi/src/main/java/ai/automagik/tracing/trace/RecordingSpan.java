@@ -490,12 +490,23 @@ final class RecordingSpan implements LlmSpan {
         long endNanoTime = System.nanoTime();
         tracer.restoreCurrent(this);
         try {
+            recordMetrics(endNanoTime);
             emitTelemetry(endNanoTime);
             if (observed) {
                 finishTrace(endNanoTime);
             }
         } catch (RuntimeException e) {
             tracer.internalError(e);
+        }
+    }
+
+    private void recordMetrics(long endNanoTime) {
+        double seconds = (endNanoTime - startNanoTime) / 1e9;
+        switch (role) {
+            case LLM -> tracer.genAiMetrics().chat(detail, subject, seconds, inputTokens, outputTokens);
+            case AGENT -> tracer.genAiMetrics().operation("invoke_agent", subject, seconds);
+            case TOOL -> tracer.genAiMetrics().operation("execute_tool", subject, seconds);
+            default -> { }
         }
     }
 

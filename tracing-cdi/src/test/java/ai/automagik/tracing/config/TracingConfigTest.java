@@ -73,6 +73,7 @@ class TracingConfigTest {
         "AUTOMAGIK_SLOW_THRESHOLD_MS|-1|from 0 to 86400000",
         "AUTOMAGIK_SAMPLING_MAX_PER_SECOND|-1|from 0 to 1000000000",
         "AUTOMAGIK_OTLP_HEADERS|=novalue|name=value pairs",
+        "AUTOMAGIK_OTEL_BRIDGE|sometimes|auto, true or false",
     })
     void invalidValuesNameTheKeyTheValueAndTheAllowedRange(String key, String value, String allowed) {
         assertThatThrownBy(() -> TracingConfig.fromMap(Map.of(key, value)))

@@ -59,7 +59,8 @@ class OpenTelemetryBridgeTest {
                 "AUTOMAGIK_ENABLE_TRACING_IN_CI", "true",
                 "AUTOMAGIK_SAMPLING_RATE", "1.0",
                 "AUTOMAGIK_SAMPLING_MAX_PER_SECOND", "1000",
-                "AUTOMAGIK_TRACE_BATCH_TIMEOUT_MS", "20"));
+                "AUTOMAGIK_TRACE_BATCH_TIMEOUT_MS", "20",
+                "otel.sdk.disabled", "false"));
         config.putAll(extra);
         tracing = TracingManager.builder().config(TracingConfig.fromMap(config)).build();
         return ((DefaultTracingManager) tracing).defaultTracer();
@@ -173,6 +174,33 @@ class OpenTelemetryBridgeTest {
             assertThat(run.context().traceId()).isNotEqualTo(server.getSpanContext().getTraceId());
             assertThat(io.opentelemetry.api.trace.Span.current().getSpanContext().getSpanId())
                     .isEqualTo(server.getSpanContext().getSpanId());
+        } finally {
+            server.end();
+        }
+    }
+
+    @Test
+    void byDefaultTheBridgeWaitsForMicroProfileTelemetrysSdkToBeOn() {
+        // a server may keep OpenTelemetry spans of its own that go nowhere (Payara's request tracing)
+        for (String sdkDisabled : new String[] {"true", ""}) {
+            Map<String, String> extra = new HashMap<>(Map.of("AUTOMAGIK_OTLP_ENDPOINT", collector.uri("/v1/traces").toString()));
+            extra.put("otel.sdk.disabled", sdkDisabled);
+            DefaultTracer tracer = start(extra);
+            io.opentelemetry.api.trace.Span server = otel.spanBuilder("request").startSpan();
+            try (Scope inRequest = server.makeCurrent(); Span request = tracer.startServerSpan("GET", "/x", null)) {
+                assertThat(request.context().isValid()).as("our own server span, otel.sdk.disabled=" + sdkDisabled).isTrue();
+                assertThat(request.context().traceId()).isNotEqualTo(server.getSpanContext().getTraceId());
+            } finally {
+                server.end();
+                tracing.shutdown();
+                tracing = null;
+            }
+        }
+        DefaultTracer forced = start(Map.of("AUTOMAGIK_OTLP_ENDPOINT", collector.uri("/v1/traces").toString(),
+                "otel.sdk.disabled", "true", "AUTOMAGIK_OTEL_BRIDGE", "true"));
+        io.opentelemetry.api.trace.Span server = otel.spanBuilder("request").startSpan();
+        try (Scope inRequest = server.makeCurrent()) {
+            assertThat(forced.externallyTraced()).as("true: whatever MicroProfile Telemetry says").isTrue();
         } finally {
             server.end();
         }

@@ -2,6 +2,7 @@ package ai.automagik.tracing.jaxrs;
 
 import ai.automagik.tracing.MetricsSnapshot;
 import ai.automagik.tracing.TracingManager;
+import ai.automagik.tracing.metrics.PrometheusText;
 import ai.automagik.tracing.config.ConfigEntry;
 import jakarta.annotation.security.DeclareRoles;
 import jakarta.annotation.security.RolesAllowed;
@@ -49,6 +50,15 @@ public class TracingAdminResource {
     @Path("status")
     public MetricsSnapshot status() {
         return tracing.metrics();
+    }
+
+    /** Pipeline counters and GenAI metrics in the Prometheus text format, for a scraper with the admin's credentials. */
+    @GET
+    @Path("metrics")
+    @Produces(MediaType.TEXT_PLAIN)
+    public Response metrics() {
+        return Response.ok(PrometheusText.render(tracing.metrics(), tracing.genAiMetrics()))
+                .type(PrometheusText.CONTENT_TYPE).build();
     }
 
     @POST
