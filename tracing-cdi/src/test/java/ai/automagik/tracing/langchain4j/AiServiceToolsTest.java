@@ -3,8 +3,8 @@ package ai.automagik.tracing.langchain4j;
 import ai.automagik.tracing.Span;
 import ai.automagik.tracing.Tracer;
 import ai.automagik.tracing.TracingManager;
-import ai.automagik.tracing.config.TracingConfig;
 import ai.automagik.tracing.testing.LoopbackReceiver;
+import ai.automagik.tracing.testing.LoopbackTracing;
 import ai.automagik.tracing.testing.ReceivedSpans;
 import dev.langchain4j.agent.tool.Tool;
 import dev.langchain4j.agent.tool.ToolExecutionRequest;
@@ -90,28 +90,21 @@ class AiServiceToolsTest {
     @TempDir
     Path home;
 
-    private final LoopbackReceiver telemetry = LoopbackReceiver.start();
-    private final LoopbackReceiver collector = LoopbackReceiver.start();
-    private TracingManager tracing;
+    private LoopbackTracing loopback;
 
     @AfterEach
     void stop() {
-        if (tracing != null) {
-            tracing.shutdown();
+        if (loopback != null) {
+            loopback.close();
         }
-        telemetry.close();
-        collector.close();
     }
 
     @Test
     void everyToolCallOfAnAiServiceIsAnExecuteToolSpan() {
-        tracing = TracingManager.builder().config(TracingConfig.fromMap(Map.of(
-                "AUTOMAGIK_TELEMETRY_ENDPOINT", telemetry.uri("/v1/traces").toString(),
-                "AUTOMAGIK_OTLP_ENDPOINT", collector.uri("/v1/traces").toString(),
-                "AUTOMAGIK_HOME", home.toString(),
-                "AUTOMAGIK_ENABLE_TRACING_IN_CI", "true",
-                "AUTOMAGIK_SAMPLING_RATE", "1.0",
-                "AUTOMAGIK_TRACE_BATCH_TIMEOUT_MS", "20"))).build();
+        loopback = new LoopbackTracing(home);
+        LoopbackReceiver telemetry = loopback.telemetry;
+        LoopbackReceiver collector = loopback.collector;
+        TracingManager tracing = loopback.start(Map.of());
         Tracer tracer = tracing.tracer();
         Assistant assistant = TracingAiServiceTools.trace(AiServices.builder(Assistant.class), tracer)
                 .chatModel(new ToolCallingModel(new TracingChatModelListener(tracer)))

@@ -4,8 +4,8 @@ import ai.automagik.tracing.LlmSpan;
 import ai.automagik.tracing.Span;
 import ai.automagik.tracing.Tracer;
 import ai.automagik.tracing.TracingManager;
-import ai.automagik.tracing.config.TracingConfig;
 import ai.automagik.tracing.testing.LoopbackReceiver;
+import ai.automagik.tracing.testing.LoopbackTracing;
 import ai.automagik.tracing.testing.ReceivedSpans;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
@@ -13,6 +13,7 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -32,28 +33,25 @@ class GenAiConventionsTest {
     @TempDir
     Path home;
 
-    private final LoopbackReceiver telemetry = LoopbackReceiver.start();
-    private final LoopbackReceiver collector = LoopbackReceiver.start();
+    private LoopbackTracing loopback;
+    private LoopbackReceiver telemetry;
+    private LoopbackReceiver collector;
     private TracingManager tracing;
+
+    @BeforeEach
+    void receivers() {
+        loopback = new LoopbackTracing(home);
+        telemetry = loopback.telemetry;
+        collector = loopback.collector;
+    }
 
     @AfterEach
     void stop() {
-        if (tracing != null) {
-            tracing.shutdown();
-        }
-        telemetry.close();
-        collector.close();
+        loopback.close();
     }
 
     private Tracer start(boolean captureContent) {
-        tracing = TracingManager.builder().config(TracingConfig.fromMap(Map.of(
-                "AUTOMAGIK_TELEMETRY_ENDPOINT", telemetry.uri("/v1/traces").toString(),
-                "AUTOMAGIK_OTLP_ENDPOINT", collector.uri("/v1/traces").toString(),
-                "AUTOMAGIK_HOME", home.toString(),
-                "AUTOMAGIK_ENABLE_TRACING_IN_CI", "true",
-                "AUTOMAGIK_SAMPLING_RATE", "1.0",
-                "AUTOMAGIK_OBSERVABILITY_CAPTURE_CONTENT", Boolean.toString(captureContent),
-                "AUTOMAGIK_TRACE_BATCH_TIMEOUT_MS", "20"))).build();
+        tracing = loopback.start(Map.of("AUTOMAGIK_OBSERVABILITY_CAPTURE_CONTENT", Boolean.toString(captureContent)));
         return tracing.tracer();
     }
 
