@@ -54,7 +54,7 @@ public final class DefaultTracer implements Tracer {
      * current, as MicroProfile Telemetry's for an incoming request): then no server span of ours is needed.
      */
     public boolean externallyTraced() {
-        return bridge.activeParent() != null;
+        return bridge != ContextBridge.NONE && bridge.activeParent() != null;
     }
 
     /** What model calls, agent runs and tools recorded so far, for scraping. */
@@ -123,7 +123,7 @@ public final class DefaultTracer implements Tracer {
      * whatever this pooled thread held before: the previous request's context must not leak into this one.
      */
     public Span startServerSpan(String method, String route, TraceContext remoteParent) {
-        if (bridge != ContextBridge.NONE && externallyTraced()) {
+        if (externallyTraced()) {
             // the other system's server span (which continued any traceparent) is the request's: ours would be a
             // second one; our spans continue it through the bridge
             setCurrent(null);
@@ -133,7 +133,8 @@ public final class DefaultTracer implements Tracer {
         // the name ("GET /api/items/{id}") is read only when the trace is observed: with telemetry alone the
         // span just carries the ids for the response's traceparent, and every request would build it for nothing
         String name = traces.enabled() ? method + " " + route : route;
-        Span span = start(name, SpanData.KIND_SERVER, SpanRole.GENERIC, null, null, true);
+        // the bridge was just asked: it has no active span, so start need not ask again
+        Span span = start(name, SpanData.KIND_SERVER, SpanRole.GENERIC, null, null, true, false);
         if (span == NoopSpan.INSTANCE) {
             setCurrent(null);
         }
@@ -141,11 +142,15 @@ public final class DefaultTracer implements Tracer {
     }
 
     private LlmSpan start(String name, int kind, SpanRole role, String subject, String detail) {
-        return start(name, kind, role, subject, detail, false);
+        return start(name, kind, role, subject, detail, false, bridge != ContextBridge.NONE);
     }
 
-    /** {@code propagate}: keep a real context (for response headers) even when only telemetry is on. */
-    private LlmSpan start(String name, int kind, SpanRole role, String subject, String detail, boolean propagate) {
+    /**
+     * {@code propagate}: keep a real context (for response headers) even when only telemetry is on;
+     * {@code askBridge}: with nothing of ours current, continue the bridged system's active span.
+     */
+    private LlmSpan start(String name, int kind, SpanRole role, String subject, String detail, boolean propagate,
+            boolean askBridge) {
         TraceSink traceSink = traces;
         boolean observe = traceSink.enabled();
         if (!observe && ((role == SpanRole.GENERIC && !propagate) || !telemetry.enabled())) {
@@ -155,7 +160,7 @@ public final class DefaultTracer implements Tracer {
             // one thread-local look-up for the read and the write
             Object[] slots = current.get();
             Object previous = slots[CURRENT_SLOT];
-            Object parent = previous == null ? bridge.activeParent() : previous;
+            Object parent = previous == null && askBridge ? bridge.activeParent() : previous;
             ThreadLocalRandom random = ThreadLocalRandom.current();
             String spanName = RecordingSpan.cap(name, MAX_NAME);
             String cappedSubject = RecordingSpan.cap(subject, MAX_NAME);
