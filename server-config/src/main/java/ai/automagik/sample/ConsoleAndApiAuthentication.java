@@ -62,20 +62,14 @@ public class ConsoleAndApiAuthentication implements HttpAuthenticationMechanism 
         boolean api = isApi(request);
         if (context.isAuthenticationRequest() && context.getAuthParameters().getCredential() != null) {
             // the console's login form; on failure the view shows the error, so the response stays untouched
-            Credential credential = context.getAuthParameters().getCredential();
-            Duration wait = throttle.retryAfter(callerName(credential), request.getRemoteAddr());
-            if (!wait.isZero()) {
-                request.setAttribute(LoginView.RETRY_AFTER_ATTRIBUTE, seconds(wait));
-                return AuthenticationStatus.SEND_FAILURE;
-            }
-            CredentialValidationResult result = validate(credential, request, "console");
-            if (result.getStatus() != CredentialValidationResult.Status.VALID) {
-                Duration block = throttle.retryAfter(callerName(credential), request.getRemoteAddr());
-                if (!block.isZero()) {
-                    request.setAttribute(LoginView.RETRY_AFTER_ATTRIBUTE, seconds(block));
+            Attempt attempt = attempt(context.getAuthParameters().getCredential(), request, "console");
+            if (!attempt.valid()) {
+                if (!attempt.refusedFor().isZero()) {
+                    request.setAttribute(LoginView.RETRY_AFTER_ATTRIBUTE, seconds(attempt.refusedFor()));
                 }
                 return AuthenticationStatus.SEND_FAILURE;
             }
+            CredentialValidationResult result = attempt.result();
             if (request.getSession(false) != null) {
                 // a new session id for every login, so an id known before it is worth nothing (session fixation)
                 request.changeSessionId();
@@ -90,16 +84,12 @@ public class ConsoleAndApiAuthentication implements HttpAuthenticationMechanism 
             if (credential == null) {
                 return challenge(response, context);
             }
-            Duration wait = throttle.retryAfter(callerName(credential), request.getRemoteAddr());
-            if (!wait.isZero()) {
-                return tooManyAttempts(response, wait);
+            Attempt attempt = attempt(credential, request, "API");
+            if (attempt.valid()) {
+                return context.notifyContainerAboutLogin(attempt.result());
             }
-            CredentialValidationResult result = validate(credential, request, "API");
-            if (result.getStatus() == CredentialValidationResult.Status.VALID) {
-                return context.notifyContainerAboutLogin(result);
-            }
-            Duration block = throttle.retryAfter(callerName(credential), request.getRemoteAddr());
-            return block.isZero() ? challenge(response, context) : tooManyAttempts(response, block);
+            return attempt.refusedFor().isZero() ? challenge(response, context)
+                    : tooManyAttempts(response, attempt.refusedFor());
         }
         if (!api) {
             HttpSession session = request.getSession(false);
@@ -115,6 +105,24 @@ public class ConsoleAndApiAuthentication implements HttpAuthenticationMechanism 
             return challenge(response, context);
         }
         return context.redirect(request.getContextPath() + "/" + consoleLoginPath());
+    }
+
+    /** A login attempt's outcome: the check's result, and how long the pair is refused (zero when it is not). */
+    private record Attempt(CredentialValidationResult result, Duration refusedFor) {
+        boolean valid() {
+            return result.getStatus() == CredentialValidationResult.Status.VALID;
+        }
+    }
+
+    /** A blocked pair is refused without checking the password; otherwise the password is checked. */
+    private Attempt attempt(Credential credential, HttpServletRequest request, String way) {
+        Duration wait = throttle.retryAfter(callerName(credential), request.getRemoteAddr());
+        if (!wait.isZero()) {
+            return new Attempt(CredentialValidationResult.INVALID_RESULT, wait);
+        }
+        CredentialValidationResult result = validate(credential, request, way);
+        return new Attempt(result, result.getStatus() == CredentialValidationResult.Status.VALID ? Duration.ZERO
+                : throttle.retryAfter(callerName(credential), request.getRemoteAddr()));
     }
 
     /**
