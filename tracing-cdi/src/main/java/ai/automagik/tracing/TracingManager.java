@@ -25,7 +25,10 @@ public interface TracingManager {
 
     Tracer tracer();
 
-    /** The anonymous installation id sent as {@code user.id}; never personal. */
+    /**
+     * The anonymous installation id sent as {@code user.id}: random, never derived from the machine; null
+     * while none exists (it is created on the first start with telemetry on, never under the kill switch).
+     */
     String anonymousId();
 
     /** A random id per application start, sent as {@code session.id}. */

@@ -146,7 +146,7 @@ public class DashboardView extends LiveView {
         telemetryReason.setText(m.telemetryEnabled() ? "sending anonymous usage telemetry"
                 : "off because of: " + m.telemetryDisabledReason());
         endpoint.setText(m.telemetryEndpoint());
-        anonymousId.setText(m.anonymousId());
+        anonymousId.setText(m.anonymousId() == null ? "none yet (created when telemetry first runs)" : m.anonymousId());
 
         PipelineMetrics t = m.tracer();
         long[] values = {t.queued(), t.processed(), t.dropped(), t.failed(), t.queueSize(), t.inFlight(), t.batches()};

@@ -61,6 +61,14 @@ public final class Attributes {
         return this;
     }
 
+    /** Puts every attribute of {@code other}, in its order. */
+    public Attributes putAll(Attributes other) {
+        for (int i = 0; i < other.size; i++) {
+            put(other.keys[i], other.values[i]);
+        }
+        return this;
+    }
+
     public Object get(String key) {
         int hash = key.hashCode();
         for (int i = 0; i < size; i++) {

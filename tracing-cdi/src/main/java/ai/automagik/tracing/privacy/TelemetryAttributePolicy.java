@@ -95,6 +95,16 @@ public final class TelemetryAttributePolicy {
         return result;
     }
 
+    /**
+     * Cleans values that are not an event's own (the resource's service name and version, the system
+     * description) by the same rules, keeping their keys.
+     */
+    public void cleanInPlace(Attributes attributes) {
+        for (int i = 0; i < attributes.size(); i++) {
+            attributes.put(attributes.key(i), clean(attributes.key(i), attributes.value(i)));
+        }
+    }
+
     private Object clean(String key, Object value) {
         if (value instanceof Boolean) {
             return value;
@@ -106,7 +116,7 @@ public final class TelemetryAttributePolicy {
             return number.doubleValue();
         }
         String text = value.toString();
-        if (key.endsWith("_version") && VERSION.matcher(text).matches()) {
+        if ((key.endsWith("_version") || key.endsWith(".version")) && VERSION.matcher(text).matches()) {
             return TextLimits.cut(text, MAX_STRING);
         }
         boolean route = key.equals(ROUTE);

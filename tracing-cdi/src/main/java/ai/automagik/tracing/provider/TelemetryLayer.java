@@ -28,6 +28,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Supplier;
 
 /**
  * The anonymous usage layer: checks the opt-out rules, queues events, and on a worker thread
@@ -42,8 +43,10 @@ public final class TelemetryLayer implements TelemetrySink, AutoCloseable {
     private final TracingConfig config;
     private final OptOutPolicy optOut;
     private final TelemetryAttributePolicy policy = TelemetryAttributePolicy.defaults();
-    private final SystemInfo system = SystemInfo.detect();
-    private final Resource resource;
+    private final Attributes systemAttributes;
+    private final Supplier<String> anonymousId;
+    private final String sessionId;
+    private volatile Resource resource;
     private final SendGuard guard;
     private final ThreadFactory threads;
     private final RecentPayloads recent;
@@ -54,7 +57,11 @@ public final class TelemetryLayer implements TelemetrySink, AutoCloseable {
     private volatile Destination<TelemetryRecord> destination;
     private HttpSender sender;
 
-    public TelemetryLayer(TracingConfig config, OptOutPolicy optOut, String anonymousId, String sessionId,
+    /**
+     * {@code anonymousId} is asked for when the first batch is sent, so an application that never sends
+     * telemetry (opted out, kill switch) never creates the id's file.
+     */
+    public TelemetryLayer(TracingConfig config, OptOutPolicy optOut, Supplier<String> anonymousId, String sessionId,
             SendGuard guard, ThreadFactory threads, RecentPayloads recent) {
         this.config = config;
         this.optOut = optOut;
@@ -62,16 +69,34 @@ public final class TelemetryLayer implements TelemetrySink, AutoCloseable {
         this.circuit = new CircuitStateTracker(guard.failureThreshold(), guard.openDelay(), Clock.systemUTC());
         this.threads = threads;
         this.recent = recent;
-        Attributes attributes = new Attributes();
-        attributes.put("service.name", config.serviceName());
-        attributes.put("service.version", config.serviceVersion());
-        attributes.put("service.organization", "namastex");
-        attributes.put("user.id", anonymousId);
-        attributes.put("session.id", sessionId);
-        attributes.put("telemetry.sdk.name", TracingVersion.SDK_NAME);
-        attributes.put("telemetry.sdk.version", TracingVersion.VERSION);
-        this.resource = new Resource(attributes, TracingVersion.SCOPE_NAME, TracingVersion.VERSION);
+        this.anonymousId = anonymousId;
+        this.sessionId = sessionId;
+        this.systemAttributes = new Attributes();
+        SystemInfo.detect().addTo(systemAttributes);
+        policy.cleanInPlace(systemAttributes);
         refreshState();
+    }
+
+    /**
+     * The envelope's resource, built once on the first export. What the application configured (service name
+     * and version) passes the same rules as event values: an e-mail or home path there must not leave either.
+     */
+    private Resource resource() {
+        Resource current = resource;
+        if (current == null) {
+            Attributes attributes = new Attributes();
+            attributes.put("service.name", config.serviceName());
+            attributes.put("service.version", config.serviceVersion());
+            policy.cleanInPlace(attributes);
+            attributes.put("service.organization", "namastex");
+            attributes.put("user.id", anonymousId.get());
+            attributes.put("session.id", sessionId);
+            attributes.put("telemetry.sdk.name", TracingVersion.SDK_NAME);
+            attributes.put("telemetry.sdk.version", TracingVersion.VERSION);
+            current = new Resource(attributes, TracingVersion.SCOPE_NAME, TracingVersion.VERSION);
+            resource = current;
+        }
+        return current;
     }
 
     /** The current opt-out state; {@link #refreshState()} re-reads the rules (the manager does so every second). */
@@ -162,7 +187,7 @@ public final class TelemetryLayer implements TelemetrySink, AutoCloseable {
         sender = new HttpSender(new SenderSettings(config.telemetryEndpoint(), Map.of(),
                 Duration.ofMillis(Math.min(config.exportTimeoutMs(), 5000)), Duration.ofMillis(config.exportTimeoutMs()),
                 config.exportMaxAttempts(), Duration.ofMillis(config.exportMaxRetryDelayMs()), 1024));
-        OtlpHttpExporter otlp = new OtlpHttpExporter(NAME, () -> resource, new OtlpJsonEncoder(), sender, guard,
+        OtlpHttpExporter otlp = new OtlpHttpExporter(NAME, this::resource, new OtlpJsonEncoder(), sender, guard,
                 circuit, config.telemetryDebug(), recent);
         PipelineSettings settings = new PipelineSettings(NAME, config.queueSize(), config.batchSize(),
                 Duration.ofMillis(config.batchTimeoutMs()), config.workers(),
@@ -182,7 +207,7 @@ public final class TelemetryLayer implements TelemetrySink, AutoCloseable {
     private SpanData toSpan(TelemetryRecord record) {
         TelemetryEvent event = record.event();
         Attributes attributes = policy.apply(event.type(), event.attributes());
-        system.addTo(attributes);
+        attributes.putAll(systemAttributes);
         ThreadLocalRandom random = ThreadLocalRandom.current();
         return new SpanData(random.nextLong(), random.nextLong() | 1, record.spanId(), 0, event.type(),
                 SpanData.KIND_INTERNAL, record.startEpochNanos(), record.endEpochNanos(), attributes, List.of(),

@@ -14,6 +14,7 @@ import ai.automagik.tracing.export.RecentPayloads;
 import ai.automagik.tracing.export.SendGuard;
 import ai.automagik.tracing.otlp.SpanData;
 import ai.automagik.tracing.privacy.AnonymousId;
+import ai.automagik.tracing.privacy.CapturedContent;
 import ai.automagik.tracing.privacy.FirstStartNotice;
 import ai.automagik.tracing.privacy.OptOutPolicy;
 import ai.automagik.tracing.privacy.OptOutState;
@@ -42,7 +43,8 @@ public final class DefaultTracingManager implements TracingManager {
     private static final Logger LOG = Logger.getLogger(TracingManager.class.getName());
 
     private final TracingConfig config;
-    private final String anonymousId;
+    // created on the first start with telemetry on, or when telemetry first sends: never with the kill switch
+    private volatile String anonymousId;
     private final String sessionId = UUID.randomUUID().toString();
     private final RecentPayloads recentPayloads = new RecentPayloads(20, 64 * 1024);
     private final TelemetryLayer telemetry;
@@ -57,8 +59,7 @@ public final class DefaultTracingManager implements TracingManager {
         this.config = config;
         OptOutPolicy optOut = new OptOutPolicy(config.disableAllTracing(), config.telemetryEnabled(),
                 config.enableTracingInCi(), name -> config.lookup().value(name), config.home());
-        this.anonymousId = AnonymousId.loadOrCreate(config.stateDir());
-        this.telemetry = new TelemetryLayer(config, optOut, anonymousId, sessionId,
+        this.telemetry = new TelemetryLayer(config, optOut, this::createdAnonymousId, sessionId,
                 telemetryGuard, threads, recentPayloads);
         this.observability = new ObservabilityLayer(config, providers, threads, recentPayloads);
         this.observability.setAllowed(telemetry.state().tracingEnabled());
@@ -98,6 +99,7 @@ public final class DefaultTracingManager implements TracingManager {
         }
         OptOutState state = telemetry.state();
         if (state.telemetryEnabled()) {
+            createdAnonymousId();
             FirstStartNotice.logOnce(config.stateDir(), config.telemetryEndpoint().toString(), LOG);
             tracer.recordEvent(TelemetryEvent.systemStartup());
         } else {
@@ -134,9 +136,31 @@ public final class DefaultTracingManager implements TracingManager {
         return tracer;
     }
 
+    /** The stored id, or null when none was created yet (telemetry never on): creates nothing. */
     @Override
     public String anonymousId() {
-        return anonymousId;
+        String id = anonymousId;
+        if (id == null) {
+            id = AnonymousId.peek(config.stateDir());
+            if (id != null) {
+                anonymousId = id;
+            }
+        }
+        return id;
+    }
+
+    private String createdAnonymousId() {
+        String id = anonymousId;
+        if (id == null) {
+            synchronized (this) {
+                id = anonymousId;
+                if (id == null) {
+                    id = AnonymousId.loadOrCreate(config.stateDir());
+                    anonymousId = id;
+                }
+            }
+        }
+        return id;
     }
 
     @Override
@@ -168,7 +192,7 @@ public final class DefaultTracingManager implements TracingManager {
         }
         providers.addAll(observability.metrics());
         return new MetricsSnapshot(Instant.now(), state.telemetryEnabled(), state.reason(),
-                observability.enabled(), Destination.withoutCredentials(config.telemetryEndpoint()), anonymousId,
+                observability.enabled(), Destination.withoutCredentials(config.telemetryEndpoint()), anonymousId(),
                 sessionId, tracerMetrics, providers, observability.samplingDecisions());
     }
 
@@ -182,9 +206,13 @@ public final class DefaultTracingManager implements TracingManager {
         return telemetry.testEventStatus(id);
     }
 
-    /** The last observability traces the sampler kept, newest first. */
+    /** The last observability traces the sampler kept, newest first, secrets in their content masked. */
     public List<List<SpanData>> recentTraces() {
-        return observability.recentTraces().list();
+        List<List<SpanData>> traces = new ArrayList<>();
+        for (List<SpanData> trace : observability.recentTraces().list()) {
+            traces.add(CapturedContent.scrubbed(trace));
+        }
+        return traces;
     }
 
     /** Whether any observability provider (LangWatch, OTLP, an application's own) is configured. */

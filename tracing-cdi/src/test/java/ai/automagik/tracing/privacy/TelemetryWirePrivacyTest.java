@@ -78,6 +78,40 @@ class TelemetryWirePrivacyTest {
         assertThat(sent).doesNotContain("prompt ").doesNotContain("\"custom\"").doesNotContain("gen_ai.input.messages");
     }
 
+    @Test
+    void configuredServiceNameAndVersionPassTheSameRules() {
+        tracing = TracingManager.builder().config(TracingConfig.fromMap(Map.of(
+                "AUTOMAGIK_TELEMETRY_ENDPOINT", receiver.uri("/v1/traces").toString(),
+                "AUTOMAGIK_HOME", home.toString(),
+                "AUTOMAGIK_ENABLE_TRACING_IN_CI", "true",
+                "AUTOMAGIK_TRACE_BATCH_TIMEOUT_MS", "20",
+                "AUTOMAGIK_SERVICE_NAME", "maria.silva@example.com /home/maria/agents",
+                "AUTOMAGIK_SERVICE_VERSION", "built by joao@example.org on 10.1.2.3"))).build();
+        tracing.tracer().recordEvent(TelemetryEvent.featureUsed("console", "ui"));
+        assertThat(tracing.flush(Duration.ofSeconds(30))).isTrue();
+        String sent = new String(receiver.requests().get(0).body(), StandardCharsets.UTF_8);
+
+        assertThat(sent).doesNotContain("maria").doesNotContain("joao").doesNotContain("10.1.2.3")
+                .contains("\"service.name\"").contains("[EMAIL]").contains("\"service.version\"");
+    }
+
+    @Test
+    void aPlainServiceVersionIsKeptAsItIs() {
+        tracing = TracingManager.builder().config(TracingConfig.fromMap(Map.of(
+                "AUTOMAGIK_TELEMETRY_ENDPOINT", receiver.uri("/v1/traces").toString(),
+                "AUTOMAGIK_HOME", home.toString(),
+                "AUTOMAGIK_ENABLE_TRACING_IN_CI", "true",
+                "AUTOMAGIK_TRACE_BATCH_TIMEOUT_MS", "20",
+                "AUTOMAGIK_SERVICE_NAME", "checkout-agents",
+                "AUTOMAGIK_SERVICE_VERSION", "2.10.0.1"))).build();
+        tracing.tracer().recordEvent(TelemetryEvent.featureUsed("console", "ui"));
+        assertThat(tracing.flush(Duration.ofSeconds(30))).isTrue();
+        String sent = new String(receiver.requests().get(0).body(), StandardCharsets.UTF_8);
+
+        assertThat(sent).contains("{\"key\":\"service.name\",\"value\":{\"stringValue\":\"checkout-agents\"}}")
+                .contains("{\"key\":\"service.version\",\"value\":{\"stringValue\":\"2.10.0.1\"}}");
+    }
+
     private static String coreOf(PiiCorpus.Sample sample) {
         String secret = sample.secret();
         return switch (sample.kind()) {
