@@ -53,6 +53,7 @@ public final class TracingConfig {
     private final double errorSamplingRate;
     private final long slowThresholdMs;
     private final int samplingMaxPerSecond;
+    private final int tailSamplingMaxPerSecond;
     private final boolean otelBridge;
     private final String serviceName;
     private final String serviceVersion;
@@ -81,7 +82,9 @@ public final class TracingConfig {
         langwatchEndpoint = url(ConfigKey.LANGWATCH_ENDPOINT);
         otlpEndpoint = blankToNull(raw.get(ConfigKey.OTLP_ENDPOINT)) == null ? null : url(ConfigKey.OTLP_ENDPOINT);
         otlpHeaders = headers(ConfigKey.OTLP_HEADERS);
-        captureContent = bool(ConfigKey.CAPTURE_CONTENT);
+        // either switch off wins: an operator who set the conventions' variable for every service gets no content
+        captureContent = bool(ConfigKey.CAPTURE_CONTENT)
+                && (raw.get(ConfigKey.GENAI_CAPTURE_MESSAGE_CONTENT) == null || bool(ConfigKey.GENAI_CAPTURE_MESSAGE_CONTENT));
         enableTracingInCi = bool(ConfigKey.ENABLE_TRACING_IN_CI);
         queueSize = (int) integer(ConfigKey.QUEUE_SIZE, 1, 10_000_000);
         batchSize = (int) integer(ConfigKey.BATCH_SIZE, 1, 10_000);
@@ -95,6 +98,7 @@ public final class TracingConfig {
         errorSamplingRate = rate(ConfigKey.ERROR_SAMPLING_RATE);
         slowThresholdMs = integer(ConfigKey.SLOW_THRESHOLD_MS, 0, 86_400_000);
         samplingMaxPerSecond = (int) integer(ConfigKey.SAMPLING_MAX_PER_SECOND, 0, 1_000_000_000);
+        tailSamplingMaxPerSecond = (int) integer(ConfigKey.TAIL_SAMPLING_MAX_PER_SECOND, 0, 1_000_000_000);
         otelBridge = otelBridge(lookup);
         serviceName = text(ConfigKey.SERVICE_NAME, 128);
         serviceVersion = text(ConfigKey.SERVICE_VERSION, 64);
@@ -177,6 +181,14 @@ public final class TracingConfig {
         return otlpHeaders;
     }
 
+    /**
+     * Whether prompts, completions, tool arguments and results go to observability providers: on unless
+     * {@code AUTOMAGIK_OBSERVABILITY_CAPTURE_CONTENT=false} or the GenAI conventions'
+     * {@code OTEL_INSTRUMENTATION_GENAI_CAPTURE_MESSAGE_CONTENT=false}. On by default (the SPEC's default, where
+     * the conventions make content opt-in) because observability itself is opted into: nothing is sent
+     * anywhere until the operator names a destination of their own, and keys, tokens and credentials are
+     * masked by value in whatever content is captured.
+     */
     public boolean captureContent() {
         return captureContent;
     }
@@ -231,6 +243,11 @@ public final class TracingConfig {
 
     public int samplingMaxPerSecond() {
         return samplingMaxPerSecond;
+    }
+
+    /** Traces kept for an error, and separately for slowness, per trace type per second. */
+    public int tailSamplingMaxPerSecond() {
+        return tailSamplingMaxPerSecond;
     }
 
     /**

@@ -13,8 +13,11 @@ import java.util.Map;
  * {@value #MAX_RESULT} chars) with a visible {@value #TRUNCATED} marker. Values under other names are
  * passed through: this layer carries content on purpose, unlike telemetry.
  *
- * <p>Made for a method interceptor: {@link #redactArguments(String[], Object[])} takes the parameter names
- * and values of the call (compile with {@code -parameters} or the names are {@code arg0}, {@code arg1}…).
+ * <p>Redaction does not depend on the names alone: a method compiled without {@code -parameters} has
+ * parameters named {@code arg0}, {@code arg1}…, so a {@code char[]} value (Java's type for passwords) and a
+ * text value shaped like a generated key (see {@link GeneratedToken}) are {@code [REDACTED]} under any name,
+ * and the whole text then passes the {@link Sanitizer}'s secret rules on the export worker
+ * ({@link CapturedContent}), which find keys, tokens and credentials by value.
  */
 public final class ContentRedactor {
 
@@ -106,10 +109,13 @@ public final class ContentRedactor {
             writeObject(json, map, depth);
         } else if (value instanceof Collection<?> collection) {
             writeArray(json, collection.iterator(), depth);
+        } else if (value instanceof char[]) {
+            writeString(json, Sanitizer.REDACTED);
         } else if (value.getClass().isArray()) {
             writeArray(json, arrayIterator(value), depth);
         } else {
-            writeString(json, TextLimits.cut(String.valueOf(value), maxArguments));
+            String text = TextLimits.cut(String.valueOf(value), maxArguments);
+            writeString(json, GeneratedToken.looksGenerated(text) ? Sanitizer.REDACTED : text);
         }
     }
 

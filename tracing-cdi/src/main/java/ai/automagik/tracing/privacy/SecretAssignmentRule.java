@@ -46,6 +46,9 @@ final class SecretAssignmentRule implements ScrubRule {
             if (!(inQuery ? SecretNames.looksSecretInQuery(name) : SecretNames.looksSecret(name))) {
                 continue;
             }
+            if (escapedLineBreakAt(text, matcher.end())) {
+                continue; // "key:\n..." inside JSON text: the name ends a line, the next line is no value of it
+            }
             int[] value = locateValue(text, matcher.end(), inQuery);
             if (value[1] <= value[0] || markers.contains(text.substring(value[0], value[1]))) {
                 continue;
@@ -58,6 +61,10 @@ final class SecretAssignmentRule implements ScrubRule {
             from = value[1];
         }
         return out == null ? text : out.append(text, copied, text.length()).toString();
+    }
+
+    private static boolean escapedLineBreakAt(String text, int at) {
+        return at + 1 < text.length() && text.charAt(at) == '\\' && (text.charAt(at + 1) == 'n' || text.charAt(at + 1) == 'r');
     }
 
     /** {start, end} of the value that begins at {@code start}, without its quotes. */

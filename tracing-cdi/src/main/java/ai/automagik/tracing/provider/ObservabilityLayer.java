@@ -16,6 +16,7 @@ import ai.automagik.tracing.otlp.Attributes;
 import ai.automagik.tracing.otlp.OtlpJsonEncoder;
 import ai.automagik.tracing.otlp.Resource;
 import ai.automagik.tracing.otlp.SpanData;
+import ai.automagik.tracing.privacy.CapturedContent;
 import ai.automagik.tracing.sampling.Decision;
 import ai.automagik.tracing.sampling.TailSampler;
 import ai.automagik.tracing.sampling.TraceBuffer;
@@ -74,7 +75,7 @@ public final class ObservabilityLayer implements TraceSink, AutoCloseable {
     private ObservabilityLayer(TracingConfig config) {
         this.captureContent = config.captureContent();
         this.sampler = new TailSampler(config.samplingRate(), config.errorSamplingRate(), config.slowThresholdMs(),
-                config.samplingMaxPerSecond(), MAX_OPEN_TRACES);
+                config.samplingMaxPerSecond(), config.tailSamplingMaxPerSecond(), MAX_OPEN_TRACES);
     }
 
     /**
@@ -105,7 +106,9 @@ public final class ObservabilityLayer implements TraceSink, AutoCloseable {
         PipelineSettings settings = new PipelineSettings(name, config.queueSize(), config.batchSize(),
                 Duration.ofMillis(config.batchTimeoutMs()), config.workers(),
                 Duration.ofMillis(config.shutdownTimeoutMs()));
-        return new Pipeline<>(settings, exporter, () -> allowed ? null : "tracing disabled", threads);
+        // secrets in captured content are masked here, on the export worker, not on the application's thread
+        BatchExporter<SpanData> scrubbing = batch -> exporter.export(CapturedContent.scrubbed(batch));
+        return new Pipeline<>(settings, scrubbing, () -> allowed ? null : "tracing disabled", threads);
     }
 
     private Destination<SpanData> destination(ObservabilityProvider provider, TracingConfig config,

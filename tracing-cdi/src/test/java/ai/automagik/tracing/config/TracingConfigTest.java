@@ -31,6 +31,42 @@ class TracingConfigTest {
         assertThat(config.stateDir()).hasToString("/tmp/automagik-test-home/.automagik");
     }
 
+    @ParameterizedTest
+    @CsvSource({
+        "'', '', true",
+        "'', true, true",
+        "'', false, false",
+        "'', FALSE, false",
+        "false, '', false",
+        "false, true, false",
+        "true, false, false",
+        "true, true, true"})
+    void eitherContentSwitchTurnsContentCaptureOff(String automagik, String genAi, boolean captured) {
+        Map<String, String> values = new java.util.HashMap<>();
+        if (!automagik.isEmpty()) {
+            values.put("AUTOMAGIK_OBSERVABILITY_CAPTURE_CONTENT", automagik);
+        }
+        if (!genAi.isEmpty()) {
+            values.put("OTEL_INSTRUMENTATION_GENAI_CAPTURE_MESSAGE_CONTENT", genAi);
+        }
+        assertThat(TracingConfig.fromMap(values).captureContent()).isEqualTo(captured);
+    }
+
+    @Test
+    void anInvalidGenAiContentSwitchNamesTheConventionsVariable() {
+        assertThatThrownBy(() -> TracingConfig.fromMap(Map.of("OTEL_INSTRUMENTATION_GENAI_CAPTURE_MESSAGE_CONTENT", "maybe")))
+                .hasMessageContaining("OTEL_INSTRUMENTATION_GENAI_CAPTURE_MESSAGE_CONTENT").hasMessageContaining("'maybe'");
+    }
+
+    @Test
+    void errorAndSlowTracesHaveACapOfTheirOwn() {
+        assertThat(TracingConfig.defaults().tailSamplingMaxPerSecond()).isEqualTo(10);
+        assertThat(TracingConfig.fromMap(Map.of("AUTOMAGIK_TAIL_SAMPLING_MAX_PER_SECOND", "3")).tailSamplingMaxPerSecond())
+                .isEqualTo(3);
+        assertThatThrownBy(() -> TracingConfig.fromMap(Map.of("AUTOMAGIK_TAIL_SAMPLING_MAX_PER_SECOND", "-1")))
+                .hasMessageContaining("AUTOMAGIK_TAIL_SAMPLING_MAX_PER_SECOND");
+    }
+
     @Test
     void readsTheOriginalEnvironmentVariableNames() {
         TracingConfig config = TracingConfig.fromMap(Map.of(
