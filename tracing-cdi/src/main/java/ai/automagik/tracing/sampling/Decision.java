@@ -7,6 +7,10 @@ public enum Decision {
     FIRST("first", true),
     RANDOM("random", true),
     RATE_LIMITED("rate_limited", false),
+    /** An error trace beyond its type's kept error traces per second: errors must not amplify a flood. */
+    ERROR_RATE_LIMITED("error_rate_limited", false),
+    /** A slow trace beyond its type's kept slow traces per second. */
+    SLOW_RATE_LIMITED("slow_rate_limited", false),
     NOT_SAMPLED("not_sampled", false),
     BUFFER_OVERFLOW("buffer_overflow", false);
 

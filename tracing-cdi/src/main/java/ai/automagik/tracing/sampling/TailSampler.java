@@ -13,8 +13,10 @@ import java.util.concurrent.atomic.LongAdder;
 /**
  * Adaptive tail sampling, decided when a trace's root span ends: a trace with an error anywhere is
  * kept (at the error rate); one slower than the threshold is kept; the first trace of each type (root
- * span name) is kept; any other is kept with the base probability, at most {@code maxPerSecond} per
- * type per second (seconds of the root's end time). Open traces are bounded: beyond
+ * span name) is kept; any other is kept with the base probability. Each of the three kinds of kept
+ * traces is capped per type per second (seconds of the root's end time), each kind with a window of its own:
+ * probability at {@code maxPerSecond}, error and slow each at {@code maxTailPerSecond}, so a flood of failing
+ * or slow requests keeps at most that many traces and cannot crowd out the others. Open traces are bounded: beyond
  * {@code maxOpenTraces} new traces are not buffered.
  * <p>
  * While a type's window is far from its limit, a thread takes its permits in blocks (at most a sixteenth
@@ -39,10 +41,13 @@ public final class TailSampler {
     private final double errorRate;
     private final long slowThresholdNanos;
     private final int maxPerSecond;
+    private final int maxTailPerSecond;
     private final int maxOpenTraces;
     // a one-second fixed window per trace type, lock-free: the second in the high bits, the permits taken in
     // the low; a full window is answered by a plain read
     private final Map<String, AtomicLong> windows = new ConcurrentHashMap<>();
+    private final Map<String, AtomicLong> errorWindows = new ConcurrentHashMap<>();
+    private final Map<String, AtomicLong> slowWindows = new ConcurrentHashMap<>();
     private final AtomicInteger openTraces = new AtomicInteger();
     private final LongAdder[] counts = new LongAdder[Decision.values().length];
     // per thread: the window it holds permits of, and {second, permits left} in the middle of a padded array (the
@@ -52,11 +57,12 @@ public final class TailSampler {
             ThreadLocal.withInitial(() -> new Object[] {null, new long[HELD_LONGS]});
 
     public TailSampler(double baseRate, double errorRate, long slowThresholdMillis, int maxPerSecond,
-            int maxOpenTraces) {
+            int maxTailPerSecond, int maxOpenTraces) {
         this.baseRate = baseRate;
         this.errorRate = errorRate;
         this.slowThresholdNanos = slowThresholdMillis * 1_000_000L;
         this.maxPerSecond = maxPerSecond;
+        this.maxTailPerSecond = maxTailPerSecond;
         this.maxOpenTraces = maxOpenTraces;
         for (int i = 0; i < counts.length; i++) {
             counts[i] = new LongAdder();
@@ -88,13 +94,17 @@ public final class TailSampler {
 
     private Decision evaluate(SpanData root, TraceBuffer buffer) {
         ThreadLocalRandom random = ThreadLocalRandom.current();
+        String type = root.name();
+        long second = root.endEpochNanos() / 1_000_000_000L;
         if (root.isError() || (buffer != null && buffer.hasError())) {
-            return errorRate >= 1.0 || random.nextDouble() < errorRate ? Decision.ERROR : Decision.NOT_SAMPLED;
+            if (errorRate < 1.0 && random.nextDouble() >= errorRate) {
+                return Decision.NOT_SAMPLED;
+            }
+            return permitted(errorWindows, type, second, maxTailPerSecond) ? Decision.ERROR : Decision.ERROR_RATE_LIMITED;
         }
         if (root.endEpochNanos() - root.startEpochNanos() > slowThresholdNanos) {
-            return Decision.SLOW;
+            return permitted(slowWindows, type, second, maxTailPerSecond) ? Decision.SLOW : Decision.SLOW_RATE_LIMITED;
         }
-        String type = root.name();
         AtomicLong window = windows.get(type);
         if (window == null) {
             if (windows.size() >= MAX_TRACE_TYPES) {
@@ -108,11 +118,22 @@ public final class TailSampler {
         if (baseRate <= 0.0 || (baseRate < 1.0 && random.nextDouble() >= baseRate)) {
             return Decision.NOT_SAMPLED;
         }
-        return takePermit(window, root.endEpochNanos() / 1_000_000_000L) ? Decision.RANDOM
-                : Decision.RATE_LIMITED;
+        return takePermit(window, second, maxPerSecond) ? Decision.RANDOM : Decision.RATE_LIMITED;
     }
 
-    private boolean takePermit(AtomicLong window, long second) {
+    /** Takes a permit of {@code type}'s window in {@code windowsByType}; false when none is left (or too many types). */
+    private boolean permitted(Map<String, AtomicLong> windowsByType, String type, long second, int limit) {
+        AtomicLong window = windowsByType.get(type);
+        if (window == null) {
+            if (windowsByType.size() >= MAX_TRACE_TYPES) {
+                return false;
+            }
+            window = windowsByType.computeIfAbsent(type, t -> new AtomicLong(NO_SECOND_YET));
+        }
+        return takePermit(window, second, limit);
+    }
+
+    private boolean takePermit(AtomicLong window, long second, int limit) {
         Object[] mine = held.get();
         long[] permits = (long[]) mine[HELD_COUNTS];
         if (mine[HELD_WINDOW] == window && permits[SECOND] == second && permits[LEFT] > 0) {
@@ -123,7 +144,7 @@ public final class TailSampler {
             giveBack((AtomicLong) mine[HELD_WINDOW], permits[SECOND], (int) permits[LEFT]);
             permits[LEFT] = 0;
         }
-        long taken = takeBlock(window, second, maxPerSecond);
+        long taken = takeBlock(window, second, limit);
         int block = (int) taken;
         if (block == 0) {
             return false;

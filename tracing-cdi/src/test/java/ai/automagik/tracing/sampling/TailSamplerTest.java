@@ -14,7 +14,7 @@ class TailSamplerTest {
     private final AtomicLong clock = new AtomicLong(1_000_000_000_000L);
 
     private TailSampler sampler(double base, int perSecond) {
-        return new TailSampler(base, 1.0, 1000, perSecond, 3);
+        return new TailSampler(base, 1.0, 1000, perSecond, perSecond, 3);
     }
 
     /** A root that started at the test clock's time: its end time is what the per-second windows count by. */
@@ -39,6 +39,7 @@ class TailSamplerTest {
         TailSampler sampler = sampler(0.0, 10);
         assertThat(decide(sampler, root("invoke_agent simple", 5, 0), false)).isEqualTo(Decision.FIRST);
         for (int i = 0; i < 50; i++) {
+            clock.addAndGet(1_000_000_000L); // one second each: the cap on error traces does not act here
             assertThat(decide(sampler, root("invoke_agent simple", 5, 0), false)).isEqualTo(Decision.NOT_SAMPLED);
             assertThat(decide(sampler, root("invoke_agent simple", 5, 0), true)).isEqualTo(Decision.ERROR);
             assertThat(decide(sampler, root("invoke_agent simple", 5, SpanData.STATUS_ERROR), false))
@@ -48,6 +49,35 @@ class TailSamplerTest {
         assertThat(sampler.counts()).containsEntry("first", 1L).containsEntry("not_sampled", 50L)
                 .containsEntry("error", 100L).containsEntry("slow", 1L);
         assertThat(sampler.openTraces()).isZero();
+    }
+
+    @Test
+    void aFloodOfFailingRequestsKeepsAtMostTheCapOfErrorTracesPerTypePerSecond() {
+        TailSampler sampler = new TailSampler(0.1, 1.0, 1000, 10, 10, 10_000);
+        long start = clock.get();
+        int kept = 0;
+        for (int i = 0; i < 5500; i++) {
+            clock.set(start + i * 2_545_454L); // 5,500 aborted requests in 14 s
+            if (decide(sampler, root("POST /api/agents/{name}/run", 1, SpanData.STATUS_ERROR), false).keep()) {
+                kept++;
+            }
+        }
+        assertThat(kept).isBetween(140, 150);
+        assertThat(sampler.counts()).containsEntry("error", (long) kept).containsEntry("error_rate_limited", 5500L - kept);
+        // errors of another type, and slow traces, have windows of their own
+        assertThat(decide(sampler, root("GET /api/agents", 1, SpanData.STATUS_ERROR), false)).isEqualTo(Decision.ERROR);
+        assertThat(decide(sampler, root("POST /api/agents/{name}/run", 1500, 0), false)).isEqualTo(Decision.SLOW);
+    }
+
+    @Test
+    void slowTracesAreCappedToo() {
+        TailSampler sampler = new TailSampler(0.1, 1.0, 1000, 10, 3, 10_000);
+        for (int i = 0; i < 3; i++) {
+            assertThat(decide(sampler, root("a", 1500, 0), false)).isEqualTo(Decision.SLOW);
+        }
+        assertThat(decide(sampler, root("a", 1500, 0), false)).isEqualTo(Decision.SLOW_RATE_LIMITED);
+        clock.addAndGet(1_000_000_000L);
+        assertThat(decide(sampler, root("a", 1500, 0), false)).isEqualTo(Decision.SLOW);
     }
 
     @Test

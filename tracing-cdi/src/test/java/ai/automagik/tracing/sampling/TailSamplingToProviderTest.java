@@ -44,6 +44,7 @@ class TailSamplingToProviderTest {
                 "AUTOMAGIK_HOME", home.toString(),
                 "AUTOMAGIK_ENABLE_TRACING_IN_CI", "true",
                 "AUTOMAGIK_SAMPLING_RATE", "0.0",
+                "AUTOMAGIK_TAIL_SAMPLING_MAX_PER_SECOND", "1000",
                 "AUTOMAGIK_TRACE_BATCH_TIMEOUT_MS", "20"))).build();
         for (int i = 0; i < 20; i++) {
             try (Span run = tracing.tracer().startAgentRun("simple", "test")) {

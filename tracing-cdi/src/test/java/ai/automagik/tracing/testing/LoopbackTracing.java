@@ -31,6 +31,7 @@ public final class LoopbackTracing implements AutoCloseable {
                 "AUTOMAGIK_ENABLE_TRACING_IN_CI", "true",
                 "AUTOMAGIK_SAMPLING_RATE", "1.0",
                 "AUTOMAGIK_SAMPLING_MAX_PER_SECOND", "1000",
+                "AUTOMAGIK_TAIL_SAMPLING_MAX_PER_SECOND", "1000",
                 "AUTOMAGIK_TRACE_BATCH_TIMEOUT_MS", "20"));
         config.putAll(extra);
         tracing = TracingManager.builder().config(TracingConfig.fromMap(config)).build();
