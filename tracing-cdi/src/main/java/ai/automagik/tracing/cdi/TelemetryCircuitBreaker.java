@@ -1,6 +1,7 @@
 package ai.automagik.tracing.cdi;
 
 import ai.automagik.tracing.export.ExportFailedException;
+import ai.automagik.tracing.export.ExportThrottledException;
 import ai.automagik.tracing.export.SendGuard;
 import ai.automagik.tracing.export.SendResult;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -20,7 +21,7 @@ public class TelemetryCircuitBreaker implements SendGuard {
 
     @Override
     @CircuitBreaker(requestVolumeThreshold = 5, failureRatio = 1.0, delay = 300, delayUnit = ChronoUnit.SECONDS,
-            successThreshold = 1, failOn = ExportFailedException.class)
+            successThreshold = 1, failOn = ExportFailedException.class, skipOn = ExportThrottledException.class)
     public SendResult send(Supplier<SendResult> attempt) {
         return SendGuard.requireSuccess(attempt.get());
     }

@@ -3,6 +3,7 @@ package ai.automagik.tracing.cdi;
 import ai.automagik.tracing.Tracer;
 import ai.automagik.tracing.TracingManager;
 import ai.automagik.tracing.config.TracingConfig;
+import ai.automagik.tracing.export.SendGuard;
 import ai.automagik.tracing.ObservabilityProvider;
 import ai.automagik.tracing.provider.LangWatchProvider;
 import ai.automagik.tracing.provider.OtlpProvider;
@@ -52,6 +53,11 @@ public class TracingRuntime {
     void create() {
         ClassLoader applicationLoader = Thread.currentThread().getContextClassLoader();
         TracingConfig config = MicroProfileConfigLookup.read(applicationLoader);
+        // the breakers' overrides are read (and checked) now, so a wrong one fails the deployment naming its key
+        for (SendGuard breaker : List.of(telemetryBreaker, langWatchBreaker, otlpBreaker)) {
+            breaker.openDelay();
+            breaker.failureThreshold();
+        }
         List<ObservabilityProvider> providers = new ArrayList<>(List.of(new LangWatchProvider(langWatchBreaker),
                 new OtlpProvider(otlpBreaker)));
         customProviders.forEach(providers::add);

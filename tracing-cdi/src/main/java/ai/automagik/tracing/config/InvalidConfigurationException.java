@@ -13,6 +13,13 @@ public final class InvalidConfigurationException extends IllegalArgumentExceptio
         this.key = key;
     }
 
+    /** For a setting of another specification the product reads (MicroProfile Fault Tolerance's overrides). */
+    public InvalidConfigurationException(String property, String shownValue, String allowed) {
+        super("Invalid Automagik Tracing configuration: " + property + " = '" + shownValue + "'; allowed: " + allowed);
+        this.key = null;
+    }
+
+    /** The product's key, null for another specification's setting. */
     public ConfigKey key() {
         return key;
     }

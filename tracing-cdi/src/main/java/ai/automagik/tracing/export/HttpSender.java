@@ -82,7 +82,7 @@ public final class HttpSender implements AutoCloseable {
             }
             return sendWithRetries(body, bodyLength, compressor != null);
         } catch (RuntimeException e) {
-            return new SendResult(false, -1, 0, "request not built: " + e.getClass().getSimpleName(), 0, null);
+            return new SendResult(false, -1, 0, "request not built: " + e.getClass().getSimpleName(), 0, null, -1);
         } finally {
             if (compressor != null) {
                 gzip.give(compressor);
@@ -108,12 +108,18 @@ public final class HttpSender implements AutoCloseable {
                 byte[] responseBody = readBounded(connection, status);
                 if (status >= 200 && status < 300) {
                     PartialSuccess partial = PartialSuccess.parse(responseBody);
-                    return new SendResult(true, status, attempts, null, partial.rejected(), partial.message());
+                    return new SendResult(true, status, attempts, null, partial.rejected(), partial.message(), -1);
                 }
-                if (!RETRYABLE.contains(status) || last) {
-                    return new SendResult(false, status, attempts, "HTTP " + status + retried(attempts), 0, null);
+                if (!RETRYABLE.contains(status)) {
+                    return new SendResult(false, status, attempts, "HTTP " + status + retried(attempts), 0, null, -1);
                 }
-                waitMillis = retryAfterMillis(connection.getHeaderField("Retry-After")).orElse(jitter(backoff));
+                long retryAfter = retryAfterMillis(connection.getHeaderField("Retry-After")).orElse(-1L);
+                // a wait longer than this sender may sleep is not shortened: the exporter holds the destination
+                if (last || retryAfter > settings.maxRetryDelay().toMillis()) {
+                    return new SendResult(false, status, attempts, "HTTP " + status + retried(attempts), 0, null,
+                            retryAfter);
+                }
+                waitMillis = retryAfter >= 0 ? retryAfter : jitter(backoff);
             } catch (ConnectTimeout e) {
                 if (last) {
                     return failure(attempts, "connect timeout after " + settings.connectTimeout().toMillis() + " ms");
@@ -267,7 +273,7 @@ public final class HttpSender implements AutoCloseable {
     }
 
     private static SendResult failure(int attempts, String error) {
-        return new SendResult(false, -1, attempts, error, 0, null);
+        return new SendResult(false, -1, attempts, error, 0, null, -1);
     }
 
     @Override

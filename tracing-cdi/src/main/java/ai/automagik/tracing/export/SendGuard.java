@@ -14,8 +14,15 @@ public interface SendGuard {
     /** No breaker: every request goes out (programmatic use without a container). */
     SendGuard DIRECT = attempt -> requireSuccess(attempt.get());
 
-    /** Returns a successful result; throws {@link ExportFailedException} for any other, so a breaker counts it. */
+    /**
+     * Returns a successful result; throws {@link ExportFailedException} for a failed one, so a breaker counts
+     * it, and {@link ExportThrottledException} for a 429, which a breaker must not count: a collector that
+     * asks for less is working, and an open breaker would lose minutes of events after a few seconds of 429.
+     */
     static SendResult requireSuccess(SendResult result) {
+        if (result.throttled()) {
+            throw new ExportThrottledException(result);
+        }
         if (!result.success()) {
             throw new ExportFailedException(result);
         }

@@ -150,6 +150,76 @@ class TracingRuntimeWeldTest {
     }
 
     @Test
+    void aCollectorAnswering429NeverOpensTheBreakerAndItsRetryAfterIsHonoured() throws InterruptedException {
+        receiver.setBehaviour(LoopbackReceiver.Behaviour.status(429, Map.of("Retry-After", "1")));
+        WeldContainer weld = boot();
+        TracingManager tracing = weld.select(TracingManager.class).get();
+        tracing.flush(Duration.ofSeconds(10));
+        for (int i = 0; i < 6; i++) {
+            tracing.sendTestEvent();
+            tracing.flush(Duration.ofSeconds(10));
+        }
+        MetricsSnapshot throttled = tracing.metrics();
+        assertThat(throttled.providers().get(0).circuitState()).isEqualTo(CircuitStateTracker.CLOSED);
+        assertThat(throttled.tracer().failedByReason()).containsEntry(OtlpHttpExporter.FAILED_THROTTLED, 7L)
+                .doesNotContainKey(OtlpHttpExporter.FAILED_CIRCUIT_OPEN);
+        assertThat(receiver.requests()).hasSize(7);
+        for (int i = 1; i < receiver.requests().size(); i++) {
+            assertThat(Duration.between(receiver.requests().get(i - 1).at(), receiver.requests().get(i).at()))
+                    .as("Retry-After: 1 between requests %d and %d", i - 1, i).isGreaterThan(Duration.ofMillis(900));
+        }
+
+        receiver.setBehaviour(LoopbackReceiver.Behaviour.ok());
+        tracing.sendTestEvent();
+        assertThat(tracing.flush(Duration.ofSeconds(10))).isTrue();
+        MetricsSnapshot after = tracing.metrics();
+        assertThat(after.tracer().processed()).as("delivered as soon as the collector accepts again").isEqualTo(1);
+        assertBalanced(after.tracer());
+    }
+
+    @Test
+    void theBreakerOverridesTheDocsShowMeanWhatTheDocsSay() throws Exception {
+        java.util.regex.Pattern documented = java.util.regex.Pattern.compile(
+                "`(ai\\.automagik\\.tracing\\.cdi\\.(\\w+)/send/CircuitBreaker/delay)=(\\d+)`[^.\n]*?(\\d+) (s|seconds|minutes)\\b");
+        int checked = 0;
+        for (Path doc : docs()) {
+            java.util.regex.Matcher match = documented.matcher(java.nio.file.Files.readString(doc));
+            while (match.find()) {
+                set(match.group(1), match.group(3));
+                WeldContainer weld = boot();
+                Class<?> breaker = Class.forName("ai.automagik.tracing.cdi." + match.group(2));
+                Duration said = match.group(5).startsWith("min") ? Duration.ofMinutes(Long.parseLong(match.group(4)))
+                        : Duration.ofSeconds(Long.parseLong(match.group(4)));
+                assertThat(((ai.automagik.tracing.export.SendGuard) weld.select(breaker).get()).openDelay())
+                        .as("%s in %s", match.group(), doc).isEqualTo(said);
+                container.shutdown();
+                System.clearProperty(match.group(1));
+                properties.remove(match.group(1));
+                checked++;
+            }
+        }
+        assertThat(checked).as("documented breaker overrides").isPositive();
+    }
+
+    private static java.util.List<Path> docs() throws java.io.IOException {
+        Path root = Path.of("..").toAbsolutePath().normalize();
+        java.util.List<Path> docs = new java.util.ArrayList<>(java.util.List.of(root.resolve("README.md")));
+        try (var files = java.nio.file.Files.list(root.resolve("docs"))) {
+            files.filter(f -> f.toString().endsWith(".md")).forEach(docs::add);
+        }
+        return docs;
+    }
+
+    @Test
+    void aBreakerOpenTimeBeyondAnHourFailsStartNamingTheKey() {
+        // delay counts in the annotation's unit (seconds): 60000 meant as milliseconds is 16 hours
+        set("ai.automagik.tracing.cdi.TelemetryCircuitBreaker/send/CircuitBreaker/delay", "60000");
+        assertThatThrownBy(this::boot).rootCause()
+                .hasMessageContaining("ai.automagik.tracing.cdi.TelemetryCircuitBreaker/send/CircuitBreaker/delay")
+                .hasMessageContaining("'60000'").hasMessageContaining("at most 60 minutes").hasMessageContaining("SECONDS");
+    }
+
+    @Test
     void anApplicationsOwnProviderBeanIsDiscoveredAndGetsItsOwnPipeline() throws InterruptedException {
         try (LoopbackReceiver custom = LoopbackReceiver.start()) {
             set("test.custom.collector", custom.uri("/custom/v1/traces").toString());
