@@ -62,12 +62,41 @@ class LoginThrottleTest {
         }
         for (int i = 0; i < LoginThrottle.MAX_TRACKED + 500; i++) {
             advance(Duration.ofNanos(10));
-            throttle.failed("user-" + i, "192.0.2." + (i % 250));
+            throttle.failed("user-" + i, "192.0." + (i / 250) + "." + (i % 250));
         }
         assertThat(throttle.tracked()).isLessThanOrEqualTo(LoginThrottle.MAX_TRACKED);
         assertThat(throttle.retryAfter("admin", "10.0.0.1")).as("still blocked after the flood").isPositive();
-        assertThat(throttle.retryAfter("user-" + (LoginThrottle.MAX_TRACKED + 499), "192.0.2." + ((LoginThrottle.MAX_TRACKED + 499) % 250)))
-                .isZero();
+        int last = LoginThrottle.MAX_TRACKED + 499;
+        assertThat(throttle.retryAfter("user-" + last, "192.0." + (last / 250) + "." + (last % 250))).isZero();
+    }
+
+    @Test
+    void failuresFromOneAddressCountAcrossUserNames() {
+        for (int i = 0; i < LoginThrottle.FREE_ADDRESS_FAILURES; i++) {
+            throttle.failed("guess-" + i, "203.0.113.9");
+        }
+        assertThat(throttle.retryAfter("admin", "203.0.113.9")).isZero();
+        throttle.failed("guess-x", "203.0.113.9");
+        assertThat(throttle.addressFailures("203.0.113.9")).isEqualTo(LoginThrottle.FREE_ADDRESS_FAILURES + 1);
+        assertThat(throttle.retryAfter("admin", "203.0.113.9")).as("any name from that address").isEqualTo(Duration.ofSeconds(1));
+        assertThat(throttle.retryAfter("admin", "203.0.113.10")).as("another address").isZero();
+    }
+
+    @Test
+    void aFloodOfOtherNamesNeitherLiftsNorRestartsTheAdminsBackOff() {
+        for (int i = 0; i < 8; i++) {
+            throttle.failed("admin", "10.0.0.1");
+            advance(throttle.retryAfter("admin", "10.0.0.1"));
+        }
+        assertThat(throttle.retryAfter("admin", "10.0.0.1")).isZero();
+        // the flood: one failure per name and address, from more addresses than are remembered, over a minute
+        for (int i = 0; i < LoginThrottle.MAX_TRACKED + 500; i++) {
+            advance(Duration.ofMillis(6));
+            throttle.failed("user-" + i, "198.51." + (i / 250) + "." + (i % 250));
+        }
+        assertThat(throttle.tracked()).isLessThanOrEqualTo(LoginThrottle.MAX_TRACKED);
+        assertThat(throttle.failed("admin", "10.0.0.1")).as("the back-off goes on, not from zero").isEqualTo(9);
+        assertThat(throttle.retryAfter("admin", "10.0.0.1")).isEqualTo(Duration.ofSeconds(8));
     }
 
     @Test
