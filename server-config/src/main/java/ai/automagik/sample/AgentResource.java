@@ -28,6 +28,7 @@ import java.util.logging.Logger;
 public class AgentResource {
 
     private static final Logger LOG = Logger.getLogger(AgentResource.class.getName());
+    private static final ClientAborts ABORTS = new ClientAborts();
 
     @Inject
     AgentRegistry registry;
@@ -47,8 +48,7 @@ public class AgentResource {
 
     @POST
     @Path("{name}/run")
-    public Response run(@PathParam("name") String name, @Context HttpHeaders headers, InputStream body)
-            throws IOException {
+    public Response run(@PathParam("name") String name, @Context HttpHeaders headers, InputStream body) {
         Agent agent = registry.find(name).orElse(null);
         if (agent == null) {
             return ApiError.of(404, "unknown agent '" + shorten(name) + "'; see GET /api/agents");
@@ -61,6 +61,10 @@ public class AgentResource {
             return ApiError.of(413, e.getMessage());
         } catch (IllegalArgumentException e) {
             return ApiError.of(400, e.getMessage());
+        } catch (IOException e) {
+            // the client went away (or broke the body) while sending it: a client error, not the server's
+            ABORTS.log("POST /api/agents/{name}/run body incomplete (" + e.getClass().getSimpleName() + ")");
+            return ApiError.of(400, "request body incomplete");
         }
         String traceId = traceId();
         try {
