@@ -179,9 +179,10 @@ public class ConsoleAndApiAuthentication implements HttpAuthenticationMechanism 
                 .orElse(AdminPath.DEFAULT)).login();
     }
 
+    /** Paths for scripts and tools (the REST API, the embedded receiver): 401 with a challenge, no login page. */
     private static boolean isApi(HttpServletRequest request) {
         String path = request.getRequestURI().substring(request.getContextPath().length());
-        return path.startsWith("/api/") || path.equals("/api");
+        return path.startsWith("/api/") || path.equals("/api") || path.startsWith("/otlp/");
     }
 
     private static AuthenticationStatus challenge(HttpServletResponse response, HttpMessageContext context) {

@@ -1,8 +1,11 @@
 package ai.automagik.sample;
 
+import ai.automagik.tracing.jaxrs.TracingAdminResource;
 import jakarta.inject.Inject;
 import jakarta.json.stream.JsonParser;
 import jakarta.json.stream.JsonParsingException;
+import jakarta.servlet.annotation.HttpMethodConstraint;
+import jakarta.servlet.annotation.ServletSecurity;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -21,11 +24,13 @@ import java.util.zip.GZIPInputStream;
 /**
  * The OTLP/HTTP JSON receiver embedded in the reference deployment, so that it runs with no outside
  * service: the default telemetry endpoint points here. A plain servlet, so its own requests are not
- * tracked (tracking them would make telemetry about telemetry). {@code GET} shows what arrived.
+ * tracked (tracking them would make telemetry about telemetry). {@code GET} shows what arrived, to the
+ * {@code tracing-admin} role only: the payloads are other applications' telemetry and traces, content included.
  * Bodies are bounded before and after gzip, parsed once as a stream (no tree is built), and anything
  * that is not an OTLP JSON request is a 4xx with a one-line JSON reason, never a stack trace.
  */
 @WebServlet("/otlp/v1/traces")
+@ServletSecurity(httpMethodConstraints = @HttpMethodConstraint(value = "GET", rolesAllowed = TracingAdminResource.ROLE))
 public class EmbeddedOtlpReceiver extends HttpServlet {
 
     private static final long serialVersionUID = 1L;

@@ -35,7 +35,7 @@ public class AdminConsoleSetup {
         routes.setRoute(configured.traces(), TracesView.class, AdminLayout.class);
         routes.setRoute(configured.login(), LoginView.class);
         event.getSource().addUIInitListener(init -> init.getUI().addBeforeEnterListener(new AdminAccessGuard()));
-        event.addRequestHandler(new ConsoleSecurityHeaders(configured));
+        event.addRequestHandler(new ConsoleSecurityHeaders());
         LOG.info(() -> "Automagik Tracing admin console at /" + configured.dashboard());
     }
 

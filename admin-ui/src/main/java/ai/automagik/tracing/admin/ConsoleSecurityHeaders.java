@@ -7,7 +7,8 @@ import com.vaadin.flow.server.VaadinSession;
 
 /**
  * Sets the headers that keep the console's pages out of other sites' frames and scripts: on every
- * Vaadin request for a path under the console (its pages, login included), before Vaadin answers it.
+ * request Vaadin answers, before it answers it (the console's pages and login, and also any other path the
+ * Vaadin servlet is mapped to, where it serves the same page with a "not found" view).
  * Vaadin Flow needs inline and evaluated scripts and inline styles; everything must come from the
  * console's own origin, and nothing may frame it.
  */
@@ -19,21 +20,12 @@ final class ConsoleSecurityHeaders implements RequestHandler {
             + "style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self'; "
             + "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
-    private final String base;
-
-    ConsoleSecurityHeaders(AdminPath path) {
-        this.base = "/" + path.dashboard();
-    }
-
     @Override
     public boolean handleRequest(VaadinSession session, VaadinRequest request, VaadinResponse response) {
-        String path = request.getPathInfo();
-        if (path != null && (path.equals(base) || path.startsWith(base + "/"))) {
-            response.setHeader("X-Frame-Options", "DENY");
-            response.setHeader("Content-Security-Policy", CONTENT_SECURITY_POLICY);
-            response.setHeader("X-Content-Type-Options", "nosniff");
-            response.setHeader("Referrer-Policy", "same-origin");
-        }
+        response.setHeader("X-Frame-Options", "DENY");
+        response.setHeader("Content-Security-Policy", CONTENT_SECURITY_POLICY);
+        response.setHeader("X-Content-Type-Options", "nosniff");
+        response.setHeader("Referrer-Policy", "same-origin");
         return false;
     }
 }

@@ -42,6 +42,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @RunAsClient
 class ReferenceDeploymentIT {
 
+    private static final String VIEWER_PASSWORD = "it-viewer-password-2b9c";
     private static LoopbackReceiver receiver;
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -52,7 +53,8 @@ class ReferenceDeploymentIT {
     static WebArchive deployment() {
         receiver = LoopbackReceiver.start();
         return ReferenceDeployment.war("agents.war",
-                Map.of("automagik.telemetry.endpoint", receiver.uri("/v1/traces").toString()));
+                Map.of("automagik.telemetry.endpoint", receiver.uri("/v1/traces").toString(),
+                        "automagik.viewer.password", VIEWER_PASSWORD));
     }
 
     @AfterAll
@@ -71,10 +73,13 @@ class ReferenceDeploymentIT {
     private HttpResponse<String> get(String path, String user, String password) throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(30)).GET();
         if (user != null) {
-            request.header("Authorization", "Basic " + Base64.getEncoder()
-                    .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));
+            request.header("Authorization", basic(user, password));
         }
         return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String basic(String user, String password) {
+        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
     }
 
     private URI uri(String path) {
@@ -265,14 +270,16 @@ class ReferenceDeploymentIT {
     void theEmbeddedReceiverKeepsABoundedAmountAndAnswersManyReadsAtOnce() throws Exception {
         String big = "{\"resourceSpans\":[{\"scopeSpans\":[{\"spans\":[{\"name\":\"big\",\"attributes\":[{\"key\":\"k\","
                 + "\"value\":{\"stringValue\":\"" + "x".repeat(7 << 20) + "\"}}]}]}]}]}";
-        long before = json(get("/otlp/v1/traces", null, null).body()).getJsonNumber("requests").longValue();
+        long before = json(get("/otlp/v1/traces", "admin", ReferenceDeployment.ADMIN_PASSWORD).body())
+                .getJsonNumber("requests").longValue();
         for (int i = 0; i < 6; i++) {
             assertThat(post("/otlp/v1/traces", big).statusCode()).isEqualTo(200);
         }
         List<java.util.concurrent.CompletableFuture<HttpResponse<String>>> reads = new ArrayList<>();
         for (int i = 0; i < 4; i++) {
             reads.add(HTTP.sendAsync(HttpRequest.newBuilder(uri("/otlp/v1/traces")).timeout(Duration.ofSeconds(60)).GET()
-                    .build(), HttpResponse.BodyHandlers.ofString()));
+                    .header("Authorization", basic("admin", ReferenceDeployment.ADMIN_PASSWORD)).build(),
+                    HttpResponse.BodyHandlers.ofString()));
         }
         for (var read : reads) {
             HttpResponse<String> response = read.get();
@@ -299,6 +306,107 @@ class ReferenceDeploymentIT {
         List<String> cookies = get("/tracing-admin", null, null).headers().allValues("Set-Cookie");
         assertThat(cookies).filteredOn(c -> c.startsWith("JSESSIONID=")).singleElement()
                 .satisfies(c -> assertThat(c.toLowerCase(java.util.Locale.ROOT)).contains("samesite=strict").contains("httponly"));
+    }
+
+    @Test
+    void theEmbeddedReceiverShowsWhatArrivedToTheAdminOnly() throws Exception {
+        assertThat(get("/otlp/v1/traces", null, null).statusCode()).isEqualTo(401);
+        assertThat(get("/otlp/v1/traces", "admin", "wrong-password").statusCode()).isEqualTo(401);
+        assertThat(get("/otlp/v1/traces", "viewer", VIEWER_PASSWORD).statusCode()).isEqualTo(403);
+        HttpResponse<String> admin = get("/otlp/v1/traces", "admin", ReferenceDeployment.ADMIN_PASSWORD);
+        assertThat(admin.statusCode()).isEqualTo(200);
+        assertThat(json(admin.body()).containsKey("recent")).isTrue();
+        assertThat(post("/otlp/v1/traces", "{\"resourceSpans\":[]}").statusCode()).as("posting stays open").isEqualTo(200);
+    }
+
+    @Test
+    void anonymousHealthSaysUpOrDownWithoutCounters() throws Exception {
+        HttpResponse<String> ready = HTTP.send(HttpRequest.newBuilder(URI.create(base.getProtocol() + "://"
+                + base.getHost() + ":" + base.getPort() + "/health/ready")).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(ready.statusCode()).isEqualTo(200);
+        assertThat(ready.body()).contains("automagik-tracing").doesNotContain("queued").doesNotContain("processed")
+                .doesNotContain("circuit").doesNotContain("telemetryEnabled");
+        for (JsonValue check : json(ready.body()).getJsonArray("checks")) {
+            JsonObject data = check.asJsonObject().getJsonObject("data");
+            assertThat(data == null || data.isEmpty()).as("anonymous health data: %s", data).isTrue();
+        }
+    }
+
+    @Test
+    void everyPageTheConsoleServletAnswersCarriesTheSecurityHeaders() throws Exception {
+        for (String path : List.of("/x", "/API/tracing/status", "/tracing-adminx", "/some/deep/path")) {
+            HttpResponse<String> page = get(path, null, null);
+            if (page.body().contains("<html") || page.body().contains("<!doctype") || page.body().contains("<!DOCTYPE")) {
+                assertThat(page.headers().firstValue("X-Frame-Options")).as(path).hasValue("DENY");
+                assertThat(page.headers().firstValue("Content-Security-Policy")).as(path)
+                        .hasValueSatisfying(csp -> assertThat(csp).contains("frame-ancestors 'none'"));
+                assertThat(page.headers().firstValue("X-Content-Type-Options")).as(path).hasValue("nosniff");
+            }
+        }
+    }
+
+    @Test
+    void changesABrowserSendsFromAnotherSiteAreRefused() throws Exception {
+        String admin = basic("admin", ReferenceDeployment.ADMIN_PASSWORD);
+        String ownOrigin = base.getProtocol() + "://" + base.getHost() + ":" + base.getPort();
+        Map<String, String> crossSite = Map.of("Origin", "https://evil.example", "Sec-Fetch-Site", "cross-site");
+        for (Map.Entry<String, String> header : crossSite.entrySet()) {
+            HttpResponse<String> refused = HTTP.send(HttpRequest.newBuilder(uri("/api/tracing/test-event"))
+                    .header("Authorization", admin).header(header.getKey(), header.getValue())
+                    .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(refused.statusCode()).as(header.toString()).isEqualTo(403);
+            assertThat(refused.body()).contains("cross-site");
+            HttpResponse<String> toggle = HTTP.send(HttpRequest.newBuilder(uri("/api/tracing/telemetry"))
+                    .header("Authorization", admin).header(header.getKey(), header.getValue())
+                    .header("Content-Type", "application/json")
+                    .PUT(HttpRequest.BodyPublishers.ofString("{\"enabled\":false}")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(toggle.statusCode()).as(header.toString()).isEqualTo(403);
+        }
+        assertThat(ReferenceDeployment.status(HTTP, base.toString()).getBoolean("telemetryEnabled")).isTrue();
+        Map<String, String> ownSite = Map.of("Origin", ownOrigin, "Sec-Fetch-Site", "same-origin");
+        for (Map.Entry<String, String> header : ownSite.entrySet()) {
+            HttpResponse<String> accepted = HTTP.send(HttpRequest.newBuilder(uri("/api/tracing/test-event"))
+                    .header("Authorization", admin).header(header.getKey(), header.getValue())
+                    .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(accepted.statusCode()).as(header.toString()).isEqualTo(202);
+        }
+        HttpResponse<String> script = HTTP.send(HttpRequest.newBuilder(uri("/api/tracing/test-event"))
+                .header("Authorization", admin).POST(HttpRequest.BodyPublishers.noBody()).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(script.statusCode()).as("a script sends neither header").isEqualTo(202);
+    }
+
+    @Test
+    void abortedUploadsAreAFewShortLogLinesAndNoStackTrace() throws Exception {
+        long framesBefore = stackFramesInLog(false);
+        long linesBefore = logLines();
+        for (int i = 0; i < 300; i++) {
+            try (java.net.Socket socket = new java.net.Socket(base.getHost(), base.getPort())) {
+                java.io.OutputStream out = socket.getOutputStream();
+                out.write(("POST " + uri("/api/agents/researcher/run").getRawPath() + " HTTP/1.1\r\nHost: "
+                        + base.getHost() + "\r\nContent-Type: application/json\r\nContent-Length: 100000\r\n\r\n"
+                        + "{\"message\":\"" + "a".repeat(2000)).getBytes(StandardCharsets.US_ASCII));
+                out.flush();
+                socket.setSoLinger(true, 0); // a reset, as a client that gives up mid-upload
+            }
+        }
+        assertThat(post("/api/agents/simple/run", "{\"message\":\"still fine\"}").statusCode()).isEqualTo(200);
+        Thread.sleep(2000); // the last aborts are still being read by the server
+        assertThat(stackFramesInLog(false)).isEqualTo(framesBefore);
+        assertThat(logLines() - linesBefore).as("log lines for 300 aborted uploads").isLessThan(10);
+    }
+
+    /** Lines in the server's log files, first-failure data excluded. */
+    private static long logLines() throws IOException {
+        long lines = 0;
+        try (var files = Files.walk(ReferenceDeployment.serverLogs())) {
+            for (Path file : files.filter(Files::isRegularFile).filter(f -> !f.toString().contains("ffdc")).toList()) {
+                lines += new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1).lines().count();
+            }
+        }
+        return lines;
     }
 
     private HttpResponse<String> postBytes(String path, byte[] body, String encoding) throws IOException, InterruptedException {

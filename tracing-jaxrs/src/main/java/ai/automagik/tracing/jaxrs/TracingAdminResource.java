@@ -29,9 +29,11 @@ import java.util.Map;
 /**
  * The admin API for operators and scripts, under the application's JAX-RS path ({@code /api/tracing}
  * when the application path is {@code /api}). Every method needs an authenticated caller in the role
- * {@value #ROLE}; the application chooses how callers authenticate (Jakarta Security).
+ * {@value #ROLE}; the application chooses how callers authenticate (Jakarta Security). Changes a browser
+ * sends on another site's behalf are refused ({@link CrossSiteRequestFilter}).
  */
 @Path("tracing")
+@SameOriginOnly
 @RequestScoped
 @DeclareRoles(TracingAdminResource.ROLE)
 @RolesAllowed(TracingAdminResource.ROLE)
