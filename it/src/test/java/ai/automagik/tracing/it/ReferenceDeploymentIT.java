@@ -386,7 +386,7 @@ class ReferenceDeploymentIT {
             try (java.net.Socket socket = new java.net.Socket(base.getHost(), base.getPort())) {
                 java.io.OutputStream out = socket.getOutputStream();
                 out.write(("POST " + uri("/api/agents/researcher/run").getRawPath() + " HTTP/1.1\r\nHost: "
-                        + base.getHost() + "\r\nContent-Type: application/json\r\nContent-Length: 100000\r\n\r\n"
+                        + base.getHost() + "\r\nContent-Type: application/json\r\nContent-Length: 60000\r\n\r\n"
                         + "{\"message\":\"" + "a".repeat(2000)).getBytes(StandardCharsets.US_ASCII));
                 out.flush();
                 socket.setSoLinger(true, 0); // a reset, as a client that gives up mid-upload
