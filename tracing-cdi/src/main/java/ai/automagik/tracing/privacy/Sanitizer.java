@@ -27,6 +27,8 @@ import java.util.regex.Pattern;
  *     hundred ordinary 11- or 14-digit numbers ({@code 20261124065957}) becomes {@code [CPF]} or
  *     {@code [CNPJ]}, and the rest survive. An 11-digit number with valid CPF check digits is a CPF even when
  *     it could also be a Brazilian mobile number.</li>
+ * <li>An IBAN needs a registry country code, that country's exact length and a passing mod-97 check; written with
+ *     spaces it may be grouped in any way, but a space is the only separator recognised.</li>
  * <li>Words that only look like keys stay: {@code sk-learn-…} (an {@code sk-} key needs a digit or capital),
  *     "bearer certificate" (a bearer token needs a digit, punctuation or 20 chars), {@code Type::method}
  *     (an IPv6 address needs a decimal digit), {@code max_tokens=100} and {@code author=…} (see
@@ -56,11 +58,12 @@ public final class Sanitizer {
     public static final String PHONE = "[PHONE]";
     public static final String CPF = "[CPF]";
     public static final String CNPJ = "[CNPJ]";
+    public static final String IBAN = "[IBAN]";
     public static final String PATH = "[PATH]";
 
     /** Every marker this class writes. */
     public static final Set<String> MARKERS = Set.of(EMAIL, API_KEY, TOKEN, JWT, PRIVATE_KEY, REDACTED, CREDENTIALS,
-            IP, CARD, PHONE, CPF, CNPJ, PATH);
+            IP, CARD, PHONE, CPF, CNPJ, IBAN, PATH);
 
     private static final String IPV4_OCTET = "(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)";
     private static final String UNIX_SEGMENT = "[^/\\s\"'<>|,;(){}\\[\\]]";
@@ -94,6 +97,8 @@ public final class Sanitizer {
                     + WINDOWS_SEGMENT + "{1,64}+)"
                     + "((?:[\\\\/]{1,2}" + WINDOWS_SEGMENT + "{0,255}+){0,64}+)"),
                     match -> homePath(match, match.group(1))),
+            // Before the digit rules: the digits of an IBAN could pass for a card or a phone number.
+            new IbanRule(),
             PatternRule.marker(".", "(?<![\\w.-])\\d{3}\\.\\d{3}\\.\\d{3}-\\d{2}(?![\\w-]|\\.\\d)", CPF),
             new PatternRule(null, Pattern.compile("(?<![\\w.,/+-])(?:\\d{9}-?|\\d{3} \\d{3} \\d{3}[ -])\\d{2}"
                     + "(?![\\w/-]|[.,]\\d)"), match -> CheckDigits.isCpf(compact(match.group())) ? CPF : null),

@@ -74,6 +74,11 @@ final class IdentifierCorpus {
                 format(cnpj(false), oneOf("########/####-##", "############-##", "########/######")), Sanitizer.CNPJ));
         kinds.put("cnpj-alphanumeric", () -> marked("cnpj-alphanumeric", format(cnpj(true), "##.###.###/####-##"),
                 Sanitizer.CNPJ));
+        kinds.put("iban-compact", () -> marked("iban-compact", iban(), Sanitizer.IBAN));
+        kinds.put("iban-grouped", () -> marked("iban-grouped", grouped(iban(), 4), Sanitizer.IBAN));
+        kinds.put("iban-odd-groups", () -> marked("iban-odd-groups", oddlyGrouped(iban()), Sanitizer.IBAN));
+        kinds.put("iban-lowercase", () -> marked("iban-lowercase", iban().toLowerCase(java.util.Locale.ROOT),
+                Sanitizer.IBAN));
     }
 
     /** The names of the kinds, in the order they were added. */
@@ -168,6 +173,50 @@ final class IdentifierCorpus {
                 }
             }
         }
+    }
+
+    /**
+     * A valid IBAN of a random country among those with different layouts: its BBAN template has
+     * {@code n} for digits, {@code a} for capitals and {@code c} for either, each followed by a count.
+     */
+    String iban() {
+        String[] choice = oneOf(new String[] {"DE", "n18"}, new String[] {"GB", "a4n14"}, new String[] {"NL", "a4n10"},
+                new String[] {"BR", "n23a1c1"}, new String[] {"IT", "a1n10c12"}, new String[] {"FR", "n10c11n2"},
+                new String[] {"BE", "n12"}, new String[] {"NO", "n11"}, new String[] {"ES", "n20"},
+                new String[] {"CH", "n5c12"}, new String[] {"PL", "n24"}, new String[] {"PT", "n21"},
+                new String[] {"MT", "a4n5c18"}, new String[] {"SA", "n2c18"}, new String[] {"AT", "n16"},
+                new String[] {"IE", "a4n14"}, new String[] {"SE", "n20"}, new String[] {"RU", "n29"});
+        StringBuilder bban = new StringBuilder();
+        java.util.regex.Matcher part = java.util.regex.Pattern.compile("([nac])(\\d+)").matcher(choice[1]);
+        while (part.find()) {
+            String alphabet = switch (part.group(1)) {
+                case "n" -> DIGITS;
+                case "a" -> UPPER;
+                default -> UPPER + DIGITS;
+            };
+            bban.append(pick(alphabet, Integer.parseInt(part.group(2))));
+        }
+        for (int check = 2; check < 99; check++) {
+            String candidate = choice[0] + two(check) + bban;
+            if (CheckDigits.ibanMod97(candidate)) {
+                return candidate;
+            }
+        }
+        throw new AssertionError("no check digits for " + bban);
+    }
+
+    /** The country code and check digits, then the rest in groups of a random size as people type them. */
+    String oddlyGrouped(String iban) {
+        return iban.substring(0, 4) + " " + grouped(iban.substring(4), between(2, 7));
+    }
+
+    /** {@code value} in groups of {@code size} separated by single spaces. */
+    static String grouped(String value, int size) {
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < value.length(); i += size) {
+            out.append(i == 0 ? "" : " ").append(value, i, Math.min(value.length(), i + size));
+        }
+        return out.toString();
     }
 
     /** {@code value}'s characters poured into {@code pattern}, whose {@code #} each take the next one. */
