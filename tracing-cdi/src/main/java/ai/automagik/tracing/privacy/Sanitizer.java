@@ -29,6 +29,15 @@ import java.util.regex.Pattern;
  *     it could also be a Brazilian mobile number.</li>
  * <li>An IBAN needs a registry country code, that country's exact length and a passing mod-97 check; written with
  *     spaces it may be grouped in any way, but a space is the only separator recognised.</li>
+ * <li>Phone numbers need a {@code +}, the {@code 00} international prefix, parentheses around the area code,
+ *     or separators in a national layout: {@code 415-555-2671}, {@code 415.555.2671}, {@code 415 555 2671}
+ *     (not inside a longer list of numbers, though three numbers such as {@code 256 512 1024} still read as
+ *     one), {@code 11 98765-4321} and {@code 021 98765 4321} (a Brazilian area code in use and a mobile
+ *     number). A bare run of digits is a phone number only as a Brazilian mobile number: 11 digits, an area
+ *     code in use, then 9 ({@code 11987654321}); so about one in fifteen ordinary 11-digit numbers becomes
+ *     {@code [PHONE]}, while 10-digit runs (epoch seconds, a bare US number) and longer ones stay. A
+ *     Brazilian landline without parentheses ({@code 11 3456-7890}) stays too: it reads like a count and a
+ *     year range.</li>
  * <li>Words that only look like keys stay: {@code sk-learn-…} (an {@code sk-} key needs a digit or capital),
  *     "bearer certificate" (a bearer token needs a digit, punctuation or 20 chars), {@code Type::method}
  *     (an IPv6 address needs a decimal digit), {@code max_tokens=100} and {@code author=…} (see
@@ -106,10 +115,24 @@ public final class Sanitizer {
                     + "|\\d{8}/?\\d{4}-?)\\d{2}(?![\\w/-]|[.,]\\d)"), Sanitizer::cnpjOrNull),
             new PatternRule(null, Pattern.compile("(?<![\\w.,+-])[2-6]\\d{3}(?:[ -]?\\d){9,15}(?![\\w]|[.,]\\d)"),
                     Sanitizer::cardOrNull),
-            PatternRule.checked("+", "(?<![\\w+])\\+\\d{1,3}+(?:[ .-]?\\(?\\d{1,5}+\\)?){1,5}+",
-                    Sanitizer::isPhoneLength, PHONE),
-            PatternRule.marker(null, "(?<![\\w.+-])(?:\\(\\d{2,3}\\)[ ]?|\\d{3}[.-])\\d{3,5}[.-]\\d{4}(?![\\w-]|\\.\\d)",
+            new PatternRule("+", Pattern.compile("(?<![\\w+])\\+\\d{1,3}+(?:[ .-]?\\(?\\d{1,5}+\\)?){1,5}+"),
+                    match -> internationalPhoneOrNull(match, 0)),
+            // 0044 20 7946 0958: the 00 international prefix, then a separator (00123456789012 is a padded id),
+            // not as a group inside a longer number (3704 0044 0532)
+            new PatternRule("00", Pattern.compile("(?<![\\w.,+-]|\\d )00[1-9]\\d{0,2}+[ .-]\\(?\\d{1,5}+\\)?"
+                    + "(?:[ .-]?\\(?\\d{1,5}+\\)?){1,5}+"), match -> internationalPhoneOrNull(match, 2)),
+            // (11) 98765-4321, (415) 555 2671, 415-555-2671, 415.555.2671, 1-415-555-2671
+            PatternRule.marker(null, "(?<![\\w.+-])(?:1[ .-])?(?:\\(\\d{2,3}\\)[ ]?\\d{3,5}[ .-]|\\d{3}[.-]\\d{3,5}[.-])\\d{4}"
+                    + "(?![\\w-]|\\.\\d)", PHONE),
+            // 11 98765-4321, 021 98765 4321: a Brazilian area code, then a mobile number
+            new PatternRule(null, Pattern.compile("(?<![\\w.,+-])(0?\\d{2}) 9\\d{4}[ -]\\d{4}(?![\\w-]|[.,]\\d)"),
+                    match -> BrazilianAreaCodes.contains(match.group(1)) ? PHONE : null),
+            // 415 555 2671, unless it is part of a longer list of numbers
+            PatternRule.marker(null, "(?<![\\w.,+-]|\\d )(?:1 )?[2-9]\\d{2} [2-9]\\d{2} \\d{4}(?![\\w-]|[.,]\\d| \\d)",
                     PHONE),
+            // 11987654321: a bare run of digits is a phone number only as a Brazilian mobile number
+            new PatternRule(null, Pattern.compile("(?<![\\w.,+-])(\\d{2})9\\d{8}(?![\\w-]|[.,]\\d)"),
+                    match -> BrazilianAreaCodes.contains(match.group(1)) ? PHONE : null),
             new PatternRule(":", Pattern.compile("(?<![A-Za-z0-9_:.])(?:[0-9A-Fa-f]{0,4}+:){2,8}+"
                     + "(?:(?:\\d{1,3}\\.){3}\\d{1,3}|[0-9A-Fa-f]{1,4})?(?![A-Za-z0-9_:]|\\.\\d)"), Sanitizer::ipv6OrNull),
             PatternRule.marker(".", "(?<![\\w.-])(?:" + IPV4_OCTET + "\\.){3}" + IPV4_OCTET + "(?![\\w-]|\\.\\d)", IP)));
@@ -219,6 +242,21 @@ public final class Sanitizer {
         return null;
     }
 
+    /**
+     * A number after {@code +} or {@code 00} ({@code prefixDigits}: the 00) has 8 to 15 digits. A closing
+     * parenthesis the number did not open belongs to the prose: "(+55 11 91234-5678)".
+     */
+    private static String internationalPhoneOrNull(MatchResult match, int prefixDigits) {
+        String candidate = match.group();
+        long digits = candidate.chars().filter(Character::isDigit).count() - prefixDigits;
+        if (digits < 8 || digits > 15) {
+            return null;
+        }
+        long opened = candidate.chars().filter(c -> c == '(').count();
+        long closed = candidate.chars().filter(c -> c == ')').count();
+        return closed > opened && candidate.endsWith(")") ? PHONE + ")" : PHONE;
+    }
+
     /** {@code 12.345.678/0001-95} as printed is a CNPJ; any other form must pass the check digits. */
     private static String cnpjOrNull(MatchResult match) {
         String candidate = match.group();
@@ -237,10 +275,5 @@ public final class Sanitizer {
             }
         }
         return letters.toString();
-    }
-
-    private static boolean isPhoneLength(String candidate) {
-        long digits = candidate.chars().filter(Character::isDigit).count();
-        return digits >= 8 && digits <= 15;
     }
 }

@@ -79,6 +79,24 @@ final class IdentifierCorpus {
         kinds.put("iban-odd-groups", () -> marked("iban-odd-groups", oddlyGrouped(iban()), Sanitizer.IBAN));
         kinds.put("iban-lowercase", () -> marked("iban-lowercase", iban().toLowerCase(java.util.Locale.ROOT),
                 Sanitizer.IBAN));
+        kinds.put("phone-br-area-code", () -> marked("phone-br-area-code", areaCode() + " 9" + pick(DIGITS, 4)
+                + oneOf("-", " ") + pick(DIGITS, 4), Sanitizer.PHONE));
+        kinds.put("phone-br-parentheses", () -> marked("phone-br-parentheses", "(" + oneOf("", "0") + areaCode() + ")"
+                + oneOf(" ", "") + "9" + pick(DIGITS, 4) + oneOf("-", " ") + pick(DIGITS, 4), Sanitizer.PHONE));
+        kinds.put("phone-br-trunk", () -> marked("phone-br-trunk", "0" + areaCode() + " 9" + pick(DIGITS, 4)
+                + oneOf("-", " ") + pick(DIGITS, 4), Sanitizer.PHONE));
+        kinds.put("phone-br-bare", () -> marked("phone-br-bare", brazilianMobile(), Sanitizer.PHONE));
+        kinds.put("phone-us-dashes", () -> marked("phone-us-dashes", oneOf("", "1-") + usNumber("-"), Sanitizer.PHONE));
+        kinds.put("phone-us-dots", () -> marked("phone-us-dots", usNumber("."), Sanitizer.PHONE));
+        kinds.put("phone-us-spaces", () -> marked("phone-us-spaces", oneOf("", "1 ") + usNumber(" "), Sanitizer.PHONE));
+        kinds.put("phone-us-parentheses", () -> marked("phone-us-parentheses", "(" + between(201, 989) + ")"
+                + oneOf(" ", "") + between(201, 989) + oneOf("-", " ", ".") + pick(DIGITS, 4), Sanitizer.PHONE));
+        kinds.put("phone-international-00", () -> marked("phone-international-00", oneOf(
+                "0044 20 " + pick(DIGITS, 4) + " " + pick(DIGITS, 4),
+                "0055 " + areaCode() + " 9" + pick(DIGITS, 4) + " " + pick(DIGITS, 4),
+                "0049 30 " + pick(DIGITS, 7),
+                "00351 21 " + pick(DIGITS, 3) + " " + pick(DIGITS, 4),
+                "001-" + between(201, 989) + "-" + between(201, 989) + "-" + pick(DIGITS, 4)), Sanitizer.PHONE));
     }
 
     /** The names of the kinds, in the order they were added. */
@@ -217,6 +235,24 @@ final class IdentifierCorpus {
             out.append(i == 0 ? "" : " ").append(value, i, Math.min(value.length(), i + size));
         }
         return out.toString();
+    }
+
+    private String areaCode() {
+        return oneOf("11", "21", "31", "41", "47", "51", "61", "71", "81", "85", "92", "98");
+    }
+
+    /** An 11-digit Brazilian mobile number that is not also a valid CPF (that one would be a CPF). */
+    private String brazilianMobile() {
+        while (true) {
+            String number = areaCode() + "9" + pick(DIGITS, 8);
+            if (!CheckDigits.isCpf(number)) {
+                return number;
+            }
+        }
+    }
+
+    private String usNumber(String separator) {
+        return between(201, 989) + separator + between(201, 989) + separator + pick(DIGITS, 4);
     }
 
     /** {@code value}'s characters poured into {@code pattern}, whose {@code #} each take the next one. */

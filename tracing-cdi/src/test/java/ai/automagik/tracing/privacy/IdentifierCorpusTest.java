@@ -96,6 +96,19 @@ class IdentifierCorpusTest {
         "ref AB12 DE89370400440532013000|ref AB12 [IBAN]",
         "wrong DE89370400440532013001 or DE89370400440532013000X stay|wrong DE89370400440532013001 or DE89370400440532013000X stay",
         "short DE89 3704 0044 0532 0130 0 stays|short DE89 3704 0044 0532 0130 0 stays",
+        "call 11 98765-4321 now|call [PHONE] now",
+        "call (11) 98765-4321 now|call [PHONE] now",
+        "call 11987654321 now|call [PHONE] now",
+        "call 021 98765 4321 now|call [PHONE] now",
+        "call 415-555-2671 or 415 555 2671 now|call [PHONE] or [PHONE] now",
+        "call 0044 20 7946 0958 now|call [PHONE] now",
+        "call (+55 11 91234-5678) or (0044 (0)20 7946 0958) now|call ([PHONE]) or ([PHONE]) now",
+        "padded 00123456789012 stays|padded 00123456789012 stays",
+        "epoch 1700000000 and bare 4155552671 stay|epoch 1700000000 and bare 4155552671 stay",
+        "ids 10987654321 and 12345678901 stay|ids 10987654321 and 12345678901 stay",
+        "landline 11 3456-7890 and years 15 2020-2024 stay|landline 11 3456-7890 and years 15 2020-2024 stay",
+        "batch sizes 128 256 512 1024 stay|batch sizes 128 256 512 1024 stay",
+        "ms 1700000000000 stays|ms 1700000000000 stays",
     })
     void documentedExamples(String input, String expected) {
         assertThat(sanitizer.scrub(input)).isEqualTo(expected);
