@@ -38,6 +38,15 @@ import java.util.regex.Pattern;
  *     {@code [PHONE]}, while 10-digit runs (epoch seconds, a bare US number) and longer ones stay. A
  *     Brazilian landline without parentheses ({@code 11 3456-7890}) stays too: it reads like a count and a
  *     year range.</li>
+ * <li>A credential recognised by its provider's format ({@code KeyFormats}: OpenAI, Anthropic, GitHub, GitLab,
+ *     npm, Stripe, Google, 1Password, age, Azure AD, Twilio, SendGrid, Shopify, DigitalOcean, Groq, xAI,
+ *     Perplexity, Replicate, LangSmith, Langfuse…) becomes {@code [API_KEY]} whether its provider calls it a
+ *     key, a token or a secret; {@code [TOKEN]} stays the marker of what follows {@code Bearer}. Publishable
+ *     keys ({@code pk_live_}, {@code pk-lf-}) and Twilio account SIDs ({@code AC…}) are not secret but name a
+ *     customer account, and nothing ordinary looks like them, so they go too. Formats without a prefix
+ *     (Cohere, Mistral, a Twilio auth token) are only caught by name ({@code api_key=…}).</li>
+ * <li>A private key block is removed whole, up to its END line, also inside a JSON string with {@code \n}
+ *     escapes; without an END line, as far as key characters go.</li>
  * <li>Words that only look like keys stay: {@code sk-learn-…} (an {@code sk-} key needs a digit or capital),
  *     "bearer certificate" (a bearer token needs a digit, punctuation or 20 chars), {@code Type::method}
  *     (an IPv6 address needs a decimal digit), {@code max_tokens=100} and {@code author=…} (see
@@ -79,21 +88,17 @@ public final class Sanitizer {
     private static final String WINDOWS_SEGMENT = "[^\\\\/\\s\"'<>|:*?]";
 
     private static final Sanitizer DEFAULTS = new Sanitizer(List.of(
-            PatternRule.marker("PRIVATE KEY-----", "-----BEGIN [A-Z ]{0,40}PRIVATE KEY-----"
-                    + "[A-Za-z0-9+/=\\s\\\\]{0,20000}+(?:-----END [A-Z ]{0,40}PRIVATE KEY-----)?", PRIVATE_KEY),
+            // RSA, EC, OpenSSH, encrypted PKCS#8 and PGP (with its "Version:" headers) keys, also inside a JSON
+            // string with \n escapes, whose last escaped line break goes with the key.
+            PatternRule.marker("PRIVATE KEY", "-----BEGIN [A-Z ]{0,40}PRIVATE KEY(?: BLOCK)?-----"
+                    + "(?:[A-Za-z0-9+/=\\s\\\\:.,()]|-(?!----)){0,20000}+"
+                    + "(?:-----END [A-Z ]{0,40}PRIVATE KEY(?: BLOCK)?-----(?:\\\\[rn]){0,2})?", PRIVATE_KEY),
             // Before e-mail addresses: in https://user:pass@host.com, "pass@host.com" would look like one.
             new PatternRule("://", Pattern.compile("(?<![A-Za-z0-9+.-])([A-Za-z][A-Za-z0-9+.-]{0,31}+://)"
                     + "[^\\s/?#@:\"'<>]{1,256}+:[^\\s/?#@\"'<>]{1,256}+@"), match -> match.group(1) + CREDENTIALS + "@"),
             PatternRule.marker("eyJ", "(?<![A-Za-z0-9_-])eyJ[A-Za-z0-9_-]{4,}+\\.[A-Za-z0-9_-]{4,}+\\.[A-Za-z0-9_-]*+",
                     JWT),
-            new PatternRule(null, Pattern.compile(String.join("|",
-                    // OpenAI (sk-, sk-proj-, sk-svcacct-), Anthropic (sk-ant-), LangWatch (sk-lw-), DeepSeek…
-                    "(?<![A-Za-z0-9_-])sk-[A-Za-z0-9_-]{16,}+",
-                    "(?<![A-Za-z0-9])(?:AKIA|ASIA|ABIA|ACCA|AGPA|AIDA|AIPA|ANPA|ANVA|AROA|APKA)[A-Z0-9]{16}(?![A-Za-z0-9])",
-                    "(?<![A-Za-z0-9_])(?:gh[pousr]_[A-Za-z0-9]{20,}+|github_pat_[A-Za-z0-9_]{20,}+)",
-                    "(?<![A-Za-z0-9_-])(?:xox[abposr]-[A-Za-z0-9-]{10,}+|AIza[A-Za-z0-9_-]{30,}+|hf_[A-Za-z0-9]{30,}+)",
-                    "(?<![A-Za-z0-9_])[sr]k_(?:live|test)_[A-Za-z0-9]{10,}+")),
-                    Sanitizer::apiKeyOrNull),
+            new PatternRule(null, KeyFormats.PATTERN, KeyFormats::markerOrNull),
             new PatternRule(null, Pattern.compile("(?i)(?<![A-Za-z0-9_-])(bearer)[ \\t]{1,8}+([A-Za-z0-9._~+/=-]{8,}+)"),
                     Sanitizer::bearerOrNull),
             new SecretAssignmentRule(MARKERS),
@@ -193,15 +198,6 @@ public final class Sanitizer {
             }
         }
         return out == null ? text : out.toString();
-    }
-
-    /** An {@code sk-} word is a key only with a digit or capital letter: {@code sk-learn-…} is a library. */
-    private static String apiKeyOrNull(MatchResult match) {
-        String key = match.group();
-        if (key.startsWith("sk-") && key.chars().skip(3).noneMatch(c -> Character.isDigit(c) || Character.isUpperCase(c))) {
-            return null;
-        }
-        return API_KEY;
     }
 
     /** "Bearer certificate" is prose; a token has a digit, punctuation or at least 20 characters. */

@@ -97,6 +97,45 @@ final class IdentifierCorpus {
                 "0049 30 " + pick(DIGITS, 7),
                 "00351 21 " + pick(DIGITS, 3) + " " + pick(DIGITS, 4),
                 "001-" + between(201, 989) + "-" + between(201, 989) + "-" + pick(DIGITS, 4)), Sanitizer.PHONE));
+        key("gitlab-pat", () -> "glpat-" + pick(ALNUM + "_-", 20));
+        key("gitlab-other", () -> oneOf("gldt-", "glrt-", "glptt-", "glft-", "glcbt-", "glimt-", "gloas-", "glsoat-")
+                + pick(ALNUM + "_-", between(20, 40)));
+        key("gitlab-runner-registration", () -> "GR1348941" + pick(ALNUM + "_-", 20));
+        key("npm", () -> "npm_" + pick(ALNUM, 36));
+        key("stripe", () -> oneOf("sk_live_", "rk_live_", "sk_test_", "rk_test_", "pk_live_", "pk_test_")
+                + pick(ALNUM, between(24, 99)));
+        key("stripe-webhook-secret", () -> "whsec_" + pick(ALNUM, 32));
+        key("google-api", () -> "AIza" + pick(ALNUM + "_-", 35));
+        key("google-oauth-client-secret", () -> "GOCSPX-" + pick(ALNUM + "_-", 28));
+        key("google-oauth-token", () -> "ya29." + oneOf("", "c.", "a0") + pick(ALNUM + "_-", between(40, 160))
+                + pick(ALNUM, 1));
+        key("1password-secret-key", () -> "A3-" + pick(UPPER + DIGITS, 6) + "-"
+                + oneOf(pick(UPPER + DIGITS, 11), pick(UPPER + DIGITS, 6) + "-" + pick(UPPER + DIGITS, 5))
+                + "-" + pick(UPPER + DIGITS, 5) + "-" + pick(UPPER + DIGITS, 5) + "-" + pick(UPPER + DIGITS, 5));
+        key("1password-service-account", () -> "ops_eyJ" + pick(ALNUM + "_-", between(100, 400)) + pick(ALNUM, 1));
+        key("age", () -> "AGE-SECRET-KEY-1" + pick("QPZRY9X8GF2TVDW0S3JN54KHCE6MUA7L", 58));
+        key("azure-ad-client-secret", () -> pick(ALNUM, 3) + pick(DIGITS, 1) + "Q~" + pick(ALNUM + "_~.-", between(30, 33))
+                + pick(ALNUM, 1));
+        key("twilio", () -> oneOf("SK", "AC") + pick(HEX, 32));
+        key("sendgrid", () -> "SG." + pick(ALNUM + "_-", 22) + "." + pick(ALNUM + "_-", 43));
+        key("shopify", () -> oneOf("shpat_", "shpss_", "shpca_", "shppa_") + pick(HEX, 32));
+        key("digitalocean", () -> oneOf("dop_v1_", "doo_v1_", "dor_v1_") + pick(HEX, 64));
+        key("slack-app", () -> "xapp-1-" + pick(UPPER + DIGITS, 11) + "-" + pick(DIGITS, 13) + "-" + pick(HEX, 64));
+        key("groq", () -> "gsk_" + pick(ALNUM, 52));
+        key("xai", () -> "xai-" + pick(ALNUM, 80));
+        key("perplexity", () -> "pplx-" + pick(ALNUM, 48));
+        key("replicate", () -> "r8_" + pick(ALNUM, 37));
+        key("langsmith", () -> oneOf("lsv2_pt_", "lsv2_sk_") + pick(HEX, 32) + "_" + pick(HEX, 10));
+        key("langfuse", () -> oneOf("sk-lf-", "pk-lf-") + new UUID(random.nextLong(), random.nextLong()));
+        key("openrouter", () -> "sk-or-v1-" + pick(HEX, 64));
+        key("deepseek", () -> "sk-" + pick(HEX, 31) + pick(DIGITS, 1));
+        kinds.put("pem", () -> marked("pem", pem(oneOf("RSA ", "EC ", "OPENSSH ", "ENCRYPTED ", "DSA ", ""), "\n"),
+                Sanitizer.PRIVATE_KEY));
+        kinds.put("pem-pgp", () -> marked("pem-pgp", "-----BEGIN PGP PRIVATE KEY BLOCK-----\nVersion: GnuPG v2\n"
+                + "Comment: GPGTools - https://gpgtools.org\n\n" + base64Lines(between(2, 8), "\n") + "\n="
+                + pick(ALNUM, 4) + "\n-----END PGP PRIVATE KEY BLOCK-----", Sanitizer.PRIVATE_KEY));
+        kinds.put("pem-in-json-string", () -> marked("pem-in-json-string", pem(oneOf("", "RSA ", "EC "), "\\n") + "\\n",
+                Sanitizer.PRIVATE_KEY));
     }
 
     /** The names of the kinds, in the order they were added. */
@@ -235,6 +274,24 @@ final class IdentifierCorpus {
             out.append(i == 0 ? "" : " ").append(value, i, Math.min(value.length(), i + size));
         }
         return out.toString();
+    }
+
+    private void key(String kind, Supplier<String> key) {
+        kinds.put(kind, () -> marked(kind, key.get(), Sanitizer.API_KEY));
+    }
+
+    /** A PEM private key block; {@code lineBreak} is a real line break or, inside a JSON string, an escaped one. */
+    private String pem(String type, String lineBreak) {
+        return "-----BEGIN " + type + "PRIVATE KEY-----" + lineBreak + base64Lines(between(2, 12), lineBreak)
+                + lineBreak + "-----END " + type + "PRIVATE KEY-----";
+    }
+
+    private String base64Lines(int lines, String lineBreak) {
+        StringBuilder body = new StringBuilder();
+        for (int i = 0; i < lines; i++) {
+            body.append(i == 0 ? "" : lineBreak).append(pick(ALNUM + "+/", i == lines - 1 ? between(4, 60) : 64));
+        }
+        return body.append(oneOf("", "=", "==")).toString();
     }
 
     private String areaCode() {

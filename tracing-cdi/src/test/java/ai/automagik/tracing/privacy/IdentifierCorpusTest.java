@@ -109,6 +109,9 @@ class IdentifierCorpusTest {
         "landline 11 3456-7890 and years 15 2020-2024 stay|landline 11 3456-7890 and years 15 2020-2024 stay",
         "batch sizes 128 256 512 1024 stay|batch sizes 128 256 512 1024 stay",
         "ms 1700000000000 stays|ms 1700000000000 stays",
+        "models xai-grok-2-latest, sk-learn-pipeline and r8_small stay|models xai-grok-2-latest, sk-learn-pipeline and r8_small stay",
+        "npm_config_cache and glpat- alone stay|npm_config_cache and glpat- alone stay",
+        "key ya29.a0AfH6SMBx3kL9mN2pQ7rT5vW8yZ1cD4fG6hJ0. Next|key [API_KEY]. Next",
     })
     void documentedExamples(String input, String expected) {
         assertThat(sanitizer.scrub(input)).isEqualTo(expected);
