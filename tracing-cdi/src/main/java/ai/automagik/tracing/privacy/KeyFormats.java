@@ -74,10 +74,6 @@ final class KeyFormats {
         if (key.startsWith("sk-") && key.chars().skip(3).noneMatch(c -> Character.isDigit(c) || Character.isUpperCase(c))) {
             return null;
         }
-        int end = key.length();
-        while (end > 0 && key.charAt(end - 1) == '.') {
-            end--;
-        }
-        return Sanitizer.API_KEY + key.substring(end);
+        return Sanitizer.API_KEY + Sanitizer.trailingPeriods(key);
     }
 }

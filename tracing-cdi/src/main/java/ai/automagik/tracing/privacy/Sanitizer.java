@@ -47,6 +47,16 @@ import java.util.regex.Pattern;
  *     (Cohere, Mistral, a Twilio auth token) are only caught by name ({@code api_key=…}).</li>
  * <li>A private key block is removed whole, up to its END line, also inside a JSON string with {@code \n}
  *     escapes; without an END line, as far as key characters go.</li>
+ * <li>Cloud keys without a prefix are caught by shape: 40 base64 characters mixing capitals, small letters,
+ *     digits and {@code /} or {@code +} are an AWS secret access key, and 86 base64 characters followed by
+ *     {@code ==} an Azure storage account key (as would be any 64-byte value in base64, a SHA-512 digest
+ *     included). An AWS key without {@code /} or {@code +} is caught only next to its name
+ *     ({@code aws_secret_access_key=…}, {@code set aws_secret_access_key …}, {@code "SecretAccessKey": …}).
+ *     A GCP service account file loses its {@code private_key} (as a private key block) and
+ *     {@code private_key_id} (by name); its {@code "type": "service_account"} and project stay.</li>
+ * <li>Webhook URLs whose path is the secret (Slack, Discord, Microsoft Teams / Office 365, Zapier) keep their
+ *     scheme and host, and the path becomes {@code [WEBHOOK]}: {@code https://hooks.slack.com/[WEBHOOK]}. A
+ *     query string after it stays for the query-parameter rules.</li>
  * <li>Words that only look like keys stay: {@code sk-learn-…} (an {@code sk-} key needs a digit or capital),
  *     "bearer certificate" (a bearer token needs a digit, punctuation or 20 chars), {@code Type::method}
  *     (an IPv6 address needs a decimal digit), {@code max_tokens=100} and {@code author=…} (see
@@ -77,11 +87,12 @@ public final class Sanitizer {
     public static final String CPF = "[CPF]";
     public static final String CNPJ = "[CNPJ]";
     public static final String IBAN = "[IBAN]";
+    public static final String WEBHOOK = "[WEBHOOK]";
     public static final String PATH = "[PATH]";
 
     /** Every marker this class writes. */
     public static final Set<String> MARKERS = Set.of(EMAIL, API_KEY, TOKEN, JWT, PRIVATE_KEY, REDACTED, CREDENTIALS,
-            IP, CARD, PHONE, CPF, CNPJ, IBAN, PATH);
+            IP, CARD, PHONE, CPF, CNPJ, IBAN, WEBHOOK, PATH);
 
     private static final String IPV4_OCTET = "(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)";
     private static final String UNIX_SEGMENT = "[^/\\s\"'<>|,;(){}\\[\\]]";
@@ -93,6 +104,14 @@ public final class Sanitizer {
             PatternRule.marker("PRIVATE KEY", "-----BEGIN [A-Z ]{0,40}PRIVATE KEY(?: BLOCK)?-----"
                     + "(?:[A-Za-z0-9+/=\\s\\\\:.,()]|-(?!----)){0,20000}+"
                     + "(?:-----END [A-Z ]{0,40}PRIVATE KEY(?: BLOCK)?-----(?:\\\\[rn]){0,2})?", PRIVATE_KEY),
+            // Webhook URLs whose path is the secret keep their scheme and host. Before e-mail addresses: a Teams
+            // webhook path holds "tenant@tenant".
+            new PatternRule(null, Pattern.compile("(?i)(?<![A-Za-z0-9+.-])(https?://(?:"
+                    + "hooks\\.slack\\.com/(?=services/|workflows/|triggers/)"
+                    + "|(?:(?:ptb|canary)\\.)?discord(?:app)?\\.com/(?=api/(?:v\\d{1,2}/)?webhooks/)"
+                    + "|[a-z0-9-]{1,63}+\\.webhook\\.office\\.com/|outlook\\.office(?:365)?\\.com/(?=webhook/)"
+                    + "|hooks\\.zapier\\.com/(?=hooks/)))[A-Za-z0-9/_.~%@+=-]{1,2048}+"),
+                    match -> match.group(1) + WEBHOOK + trailingPeriods(match.group())),
             // Before e-mail addresses: in https://user:pass@host.com, "pass@host.com" would look like one.
             new PatternRule("://", Pattern.compile("(?<![A-Za-z0-9+.-])([A-Za-z][A-Za-z0-9+.-]{0,31}+://)"
                     + "[^\\s/?#@:\"'<>]{1,256}+:[^\\s/?#@\"'<>]{1,256}+@"), match -> match.group(1) + CREDENTIALS + "@"),
@@ -102,6 +121,15 @@ public final class Sanitizer {
             new PatternRule(null, Pattern.compile("(?i)(?<![A-Za-z0-9_-])(bearer)[ \\t]{1,8}+([A-Za-z0-9._~+/=-]{8,}+)"),
                     Sanitizer::bearerOrNull),
             new SecretAssignmentRule(MARKERS),
+            // After the assignments, which keep the [REDACTED] of aws_secret_access_key=…: the AWS CLI and its prompt
+            // name the key without = or : ("set aws_secret_access_key …", "AWS Secret Access Key [None]: …").
+            new PatternRule(null, Pattern.compile("(?i)(?<![A-Za-z0-9])((?:aws[ _-]?)?secret[ _-]?access[ _-]?key"
+                    + "(?:[ \\t]{0,8}+\\[[^\\]\\n]{0,64}+\\])?[ \\t]{0,8}+[:=]?[ \\t]{0,8}+[\"']?)"
+                    + "([A-Za-z0-9/+]{40})(?![A-Za-z0-9/+=])"), match -> match.group(1) + REDACTED),
+            // A bare AWS secret access key, and an Azure storage account key (64 bytes in base64)
+            new PatternRule(null, Pattern.compile("(?<![A-Za-z0-9/+=_-])[A-Za-z0-9/+]{40}(?![A-Za-z0-9/+=_-])"),
+                    Sanitizer::awsSecretOrNull),
+            PatternRule.marker("==", "(?<![A-Za-z0-9/+=_-])[A-Za-z0-9/+]{86}==(?![A-Za-z0-9/+=_-])", API_KEY),
             PatternRule.marker("@", "(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]{1,64}+@(?:[A-Za-z0-9-]{1,63}+\\.){1,8}"
                     + "[A-Za-z]{2,24}+(?![A-Za-z0-9-])", EMAIL),
             new PatternRule("/", Pattern.compile("(?<![A-Za-z0-9_.~-])/(?:home|Users)/(?![{:<])(" + UNIX_SEGMENT
@@ -198,6 +226,27 @@ public final class Sanitizer {
             }
         }
         return out == null ? text : out.toString();
+    }
+
+    /**
+     * Forty base64 characters are an AWS secret access key when they mix capitals, small letters, digits and a
+     * {@code /} or {@code +}, and neither start nor end with {@code /}: a git commit (hex) or a route
+     * ({@code /api/…}) does not qualify.
+     */
+    private static String awsSecretOrNull(MatchResult match) {
+        String candidate = match.group();
+        boolean mixed = candidate.chars().anyMatch(Character::isUpperCase) && candidate.chars().anyMatch(Character::isLowerCase)
+                && candidate.chars().anyMatch(Character::isDigit) && candidate.chars().anyMatch(c -> c == '/' || c == '+');
+        return mixed && !candidate.startsWith("/") && !candidate.endsWith("/") ? API_KEY : null;
+    }
+
+    /** The periods a match ends with, which belong to the sentence rather than to a URL or key. */
+    static String trailingPeriods(String match) {
+        int end = match.length();
+        while (end > 0 && match.charAt(end - 1) == '.') {
+            end--;
+        }
+        return match.substring(end);
     }
 
     /** "Bearer certificate" is prose; a token has a digit, punctuation or at least 20 characters. */

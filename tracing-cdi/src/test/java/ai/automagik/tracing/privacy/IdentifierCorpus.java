@@ -136,6 +136,36 @@ final class IdentifierCorpus {
                 + pick(ALNUM, 4) + "\n-----END PGP PRIVATE KEY BLOCK-----", Sanitizer.PRIVATE_KEY));
         kinds.put("pem-in-json-string", () -> marked("pem-in-json-string", pem(oneOf("", "RSA ", "EC "), "\\n") + "\\n",
                 Sanitizer.PRIVATE_KEY));
+        kinds.put("aws-secret-bare", () -> marked("aws-secret-bare", awsSecret(true), Sanitizer.API_KEY));
+        named("aws-secret-cli", () -> "aws configure set aws_secret_access_key ", () -> awsSecret(false), "", true);
+        named("aws-secret-prompt", () -> "AWS Secret Access Key [" + oneOf("None", "****************MPLE") + "]: ",
+                () -> awsSecret(false), "", true);
+        named("aws-secret-env", () -> oneOf("AWS_SECRET_ACCESS_KEY=", "aws_secret_access_key = ", "export AWS_SECRET_ACCESS_KEY="),
+                () -> awsSecret(false), "", false);
+        named("aws-secret-json", () -> "\"SecretAccessKey\": \"", () -> awsSecret(false), "\"", true);
+        kinds.put("azure-storage-key", () -> marked("azure-storage-key", pick(ALNUM, 1) + pick(ALNUM + "+/", 85) + "==",
+                Sanitizer.API_KEY));
+        named("azure-connection-string", () -> "DefaultEndpointsProtocol=https;AccountName=" + pick(LOWER, 10)
+                + ";AccountKey=", () -> pick(ALNUM + "+/", 86) + "==", ";EndpointSuffix=core.windows.net", true);
+        kinds.put("gcp-private-key", () -> {
+            String key = pem("", "\\n") + "\\n";
+            return new Sample("gcp-private-key", "\"private_key\": \"" + key + "\"", key, Sanitizer.PRIVATE_KEY,
+                    "\"private_key\": \"" + Sanitizer.PRIVATE_KEY + "\"", true);
+        });
+        named("gcp-private-key-id", () -> "\"private_key_id\": \"", () -> pick(HEX, 40), "\"", true);
+        webhook("webhook-slack", () -> "https://hooks.slack.com/", () -> oneOf("services/", "workflows/", "triggers/")
+                + "T" + pick(UPPER + DIGITS, between(8, 10)) + "/" + oneOf("B", "A") + pick(UPPER + DIGITS, between(8, 10)) + "/"
+                + pick(ALNUM, 24));
+        webhook("webhook-discord", () -> "https://" + oneOf("discord.com", "discordapp.com", "ptb.discord.com",
+                "canary.discord.com") + "/", () -> "api/" + oneOf("", "v10/") + "webhooks/" + pick(DIGITS, 18) + "/"
+                + pick(ALNUM + "_-", 67) + pick(ALNUM, 1));
+        webhook("webhook-teams", () -> "https://" + pick(LOWER, between(4, 12)) + ".webhook.office.com/",
+                () -> "webhookb2/" + uuid() + "@" + uuid() + "/IncomingWebhook/" + pick(HEX, 32) + "/" + uuid()
+                        + oneOf("", "/V2" + pick(ALNUM + "_-", 44) + pick(ALNUM, 1)));
+        webhook("webhook-office-legacy", () -> "https://" + oneOf("outlook.office.com", "outlook.office365.com") + "/",
+                () -> "webhook/" + uuid() + "@" + uuid() + "/IncomingWebhook/" + pick(HEX, 32) + "/" + uuid());
+        webhook("webhook-zapier", () -> "https://hooks.zapier.com/", () -> "hooks/catch/" + pick(DIGITS, 7) + "/"
+                + pick(LOWER + DIGITS, 7) + oneOf("", "/"));
     }
 
     /** The names of the kinds, in the order they were added. */
@@ -274,6 +304,38 @@ final class IdentifierCorpus {
             out.append(i == 0 ? "" : " ").append(value, i, Math.min(value.length(), i + size));
         }
         return out.toString();
+    }
+
+    /** A secret after a name that announces it: the name and what follows stay, the secret becomes [REDACTED]. */
+    private void named(String kind, Supplier<String> before, Supplier<String> secret, String after, boolean endsAtPeriod) {
+        kinds.put(kind, () -> {
+            String name = before.get();
+            String value = secret.get();
+            return new Sample(kind, name + value + after, value, Sanitizer.REDACTED, name + Sanitizer.REDACTED + after,
+                    endsAtPeriod);
+        });
+    }
+
+    /** A webhook URL: its scheme and host stay, its secret path becomes [WEBHOOK]. */
+    private void webhook(String kind, Supplier<String> host, Supplier<String> path) {
+        kinds.put(kind, () -> {
+            String base = host.get();
+            String secret = path.get();
+            return new Sample(kind, base + secret, secret, Sanitizer.WEBHOOK, base + Sanitizer.WEBHOOK, true);
+        });
+    }
+
+    /** A 40-character AWS secret access key; {@code bare} ones have every character class and a slash or plus. */
+    private String awsSecret(boolean bare) {
+        if (!bare) {
+            return pick(ALNUM + "/+", 40);
+        }
+        return pick(UPPER, 1) + pick(ALNUM + "/+", 16) + oneOf("/", "+") + pick(LOWER, 1) + pick(DIGITS, 1)
+                + pick(ALNUM + "/+", 19) + pick(ALNUM, 1);
+    }
+
+    private String uuid() {
+        return new UUID(random.nextLong(), random.nextLong()).toString();
     }
 
     private void key(String kind, Supplier<String> key) {

@@ -112,6 +112,12 @@ class IdentifierCorpusTest {
         "models xai-grok-2-latest, sk-learn-pipeline and r8_small stay|models xai-grok-2-latest, sk-learn-pipeline and r8_small stay",
         "npm_config_cache and glpat- alone stay|npm_config_cache and glpat- alone stay",
         "key ya29.a0AfH6SMBx3kL9mN2pQ7rT5vW8yZ1cD4fG6hJ0. Next|key [API_KEY]. Next",
+        "aws wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY ok|aws [API_KEY] ok",
+        "azure Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw== ok|azure [API_KEY] ok",
+        "commit 3f1c9e2b7a6d5c4b3a2f1e0d9c8b7a6f5e4d3c2b and route /api/v1/agents/Researcher2/runs/abcDEF12 stay|commit 3f1c9e2b7a6d5c4b3a2f1e0d9c8b7a6f5e4d3c2b and route /api/v1/agents/Researcher2/runs/abcDEF12 stay",
+        "post to https://hooks.slack.com/services/T00000000/B00000000/XXXXXXXXXXXXXXXXXXXXXXXX now|post to https://hooks.slack.com/[WEBHOOK] now",
+        "post to https://discord.com/api/webhooks/123/abc now|post to https://discord.com/[WEBHOOK] now",
+        "docs at https://hooks.slack.com and https://discord.com/channels/1/2 stay|docs at https://hooks.slack.com and https://discord.com/channels/1/2 stay",
     })
     void documentedExamples(String input, String expected) {
         assertThat(sanitizer.scrub(input)).isEqualTo(expected);
@@ -132,6 +138,22 @@ class IdentifierCorpusTest {
         assertThat(CheckDigits.ibanMod97("GB82WEST12345698765432")).isTrue();
         assertThat(CheckDigits.ibanMod97("gb82west12345698765432")).isTrue();
         assertThat(CheckDigits.ibanMod97("DE89370400440532013001")).isFalse();
+    }
+
+    @Test
+    void aGcpServiceAccountFileKeepsOnlyWhatIsNotSecret() {
+        String file = "{\n  \"type\": \"service_account\",\n  \"project_id\": \"demo-project\",\n"
+                + "  \"private_key_id\": \"3f1c9e2b7a6d5c4b3a2f1e0d9c8b7a6f5e4d3c2b\",\n"
+                + "  \"private_key\": \"-----BEGIN PRIVATE KEY-----\\nMIIEvQIBADANBgkqhkiG9w0BAQEFAASC\\nBKcwggSjAgEAAoIBAQC7\\n"
+                + "-----END PRIVATE KEY-----\\n\",\n"
+                + "  \"client_email\": \"tracer@demo-project.iam.gserviceaccount.com\",\n"
+                + "  \"client_id\": \"104532781234567890123\",\n"
+                + "  \"token_uri\": \"https://oauth2.googleapis.com/token\"\n}";
+        assertThat(sanitizer.scrub(file)).isEqualTo("{\n  \"type\": \"service_account\",\n"
+                + "  \"project_id\": \"demo-project\",\n  \"private_key_id\": \"[REDACTED]\",\n"
+                + "  \"private_key\": \"[PRIVATE_KEY]\",\n  \"client_email\": \"[EMAIL]\",\n"
+                + "  \"client_id\": \"104532781234567890123\",\n"
+                + "  \"token_uri\": \"https://oauth2.googleapis.com/token\"\n}");
     }
 
     private static List<String[]> contextsOf(IdentifierCorpus.Sample sample) {
