@@ -57,6 +57,10 @@ import java.util.regex.Pattern;
  * <li>Webhook URLs whose path is the secret (Slack, Discord, Microsoft Teams / Office 365, Zapier) keep their
  *     scheme and host, and the path becomes {@code [WEBHOOK]}: {@code https://hooks.slack.com/[WEBHOOK]}. A
  *     query string after it stays for the query-parameter rules.</li>
+ * <li>Secret names may be Portuguese or Spanish ({@code senha=}, {@code contraseña:}, {@code "chave_api": …},
+ *     {@code token_acesso}, {@code palavra-passe}) and in any script; in XML configuration
+ *     ({@code <add key="ClearTextPassword" value="…"/>}) the key names the setting and its value goes.
+ *     {@code resenha}, {@code chaveiro} and {@code senha_tamanho} stay (see {@code SecretNames}).</li>
  * <li>Words that only look like keys stay: {@code sk-learn-…} (an {@code sk-} key needs a digit or capital),
  *     "bearer certificate" (a bearer token needs a digit, punctuation or 20 chars), {@code Type::method}
  *     (an IPv6 address needs a decimal digit), {@code max_tokens=100} and {@code author=…} (see

@@ -166,6 +166,23 @@ final class IdentifierCorpus {
                 () -> "webhook/" + uuid() + "@" + uuid() + "/IncomingWebhook/" + pick(HEX, 32) + "/" + uuid());
         webhook("webhook-zapier", () -> "https://hooks.zapier.com/", () -> "hooks/catch/" + pick(DIGITS, 7) + "/"
                 + pick(LOWER + DIGITS, 7) + oneOf("", "/"));
+        named("name-pt-es-equals", () -> oneOf("senha", "Senha", "SENHA", "contraseña", "contrasena", "Contraseña", "clave",
+                "chave", "chave_api", "chaveApi", "clave_api", "token_acesso", "segredo", "secreto", "palavra-passe",
+                "senhaBanco", "nova_senha", "llave_api") + oneOf("=", " = ", ": ", ":"), this::assignedValue, "", false);
+        kinds.put("name-pt-es-json", () -> {
+            String quote = oneOf("\"", "'");
+            String name = quote + oneOf("senha", "contraseña", "clave", "chave", "segredo", "secreto", "palavra-passe",
+                    "token_acesso") + quote + oneOf(": ", ":") + quote;
+            String value = assignedValue() + oneOf("", " com espaço", ". Fim");
+            return new Sample("name-pt-es-json", name + value + quote, value, Sanitizer.REDACTED,
+                    name + Sanitizer.REDACTED + quote, true);
+        });
+        kinds.put("nuget-cleartext-password", () -> {
+            String value = assignedValue() + oneOf("", " with spaces");
+            String name = oneOf("ClearTextPassword", "Password", "ApiKey", "senha");
+            return new Sample("nuget-cleartext-password", "<add key=\"" + name + "\" value=\"" + value + "\" />", value,
+                    Sanitizer.REDACTED, "<add key=\"" + name + "\" value=\"" + Sanitizer.REDACTED + "\" />", true);
+        });
     }
 
     /** The names of the kinds, in the order they were added. */
@@ -314,6 +331,11 @@ final class IdentifierCorpus {
             return new Sample(kind, name + value + after, value, Sanitizer.REDACTED, name + Sanitizer.REDACTED + after,
                     endsAtPeriod);
         });
+    }
+
+    /** A value that ends where an unquoted assignment value ends, and that no other rule would take. */
+    private String assignedValue() {
+        return pick(LOWER, 1) + pick(ALNUM + "!#$%*^_", between(5, 24)) + pick(ALNUM, 1);
     }
 
     /** A webhook URL: its scheme and host stay, its secret path becomes [WEBHOOK]. */

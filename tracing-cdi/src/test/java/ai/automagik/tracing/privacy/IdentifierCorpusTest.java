@@ -117,6 +117,15 @@ class IdentifierCorpusTest {
         "commit 3f1c9e2b7a6d5c4b3a2f1e0d9c8b7a6f5e4d3c2b and route /api/v1/agents/Researcher2/runs/abcDEF12 stay|commit 3f1c9e2b7a6d5c4b3a2f1e0d9c8b7a6f5e4d3c2b and route /api/v1/agents/Researcher2/runs/abcDEF12 stay",
         "post to https://hooks.slack.com/services/T00000000/B00000000/XXXXXXXXXXXXXXXXXXXXXXXX now|post to https://hooks.slack.com/[WEBHOOK] now",
         "post to https://discord.com/api/webhooks/123/abc now|post to https://discord.com/[WEBHOOK] now",
+        "senha=hunter2 and senha: hunter2|senha=[REDACTED] and senha: [REDACTED]",
+        "{\"senha\": \"hunter2\", \"usuário\": \"maria\"}|{\"senha\": \"[REDACTED]\", \"usuário\": \"maria\"}",
+        "contraseña=hunter2 contrasena=hunter2 clave=hunter2|contraseña=[REDACTED] contrasena=[REDACTED] clave=[REDACTED]",
+        "chave=abc chave_api=abc token_acesso=abc|chave=[REDACTED] chave_api=[REDACTED] token_acesso=[REDACTED]",
+        "segredo=abc secreto=abc palavra-passe=abc|segredo=[REDACTED] secreto=[REDACTED] palavra-passe=[REDACTED]",
+        "<add key=\"ClearTextPassword\" value=\"hunter2\" />|<add key=\"ClearTextPassword\" value=\"[REDACTED]\" />",
+        "<add key=\"Username\" value=\"bob\" />|<add key=\"Username\" value=\"bob\" />",
+        "resenha=ótima chaveiro=azul senha_tamanho=12 clave_tipo=AES nome=Maria autoclave=on|resenha=ótima chaveiro=azul senha_tamanho=12 clave_tipo=AES nome=Maria autoclave=on",
+        "author=Alice monkey=banana max_tokens=100 token_count=3|author=Alice monkey=banana max_tokens=100 token_count=3",
         "docs at https://hooks.slack.com and https://discord.com/channels/1/2 stay|docs at https://hooks.slack.com and https://discord.com/channels/1/2 stay",
     })
     void documentedExamples(String input, String expected) {
@@ -154,6 +163,20 @@ class IdentifierCorpusTest {
                 + "  \"private_key\": \"[PRIVATE_KEY]\",\n  \"client_email\": \"[EMAIL]\",\n"
                 + "  \"client_id\": \"104532781234567890123\",\n"
                 + "  \"token_uri\": \"https://oauth2.googleapis.com/token\"\n}");
+    }
+
+    @Test
+    void portugueseAndSpanishNamesAreSecretNames() {
+        for (String name : List.of("senha", "Senha", "senhaBanco", "contraseña", "Contraseña", "contrase\u0301na",
+                "contrasena", "clave", "claveApi", "chave", "chave_api", "token_acesso", "segredo", "secreto",
+                "palavra-passe", "palavraPasse", "llave_api")) {
+            assertThat(SecretNames.looksSecret(name)).as(name).isTrue();
+        }
+        for (String name : List.of("resenha", "chaveiro", "autoclave", "senha_tamanho", "clave_tipo", "chave_nome",
+                "author", "monkey", "max_tokens", "token_count")) {
+            assertThat(SecretNames.looksSecret(name)).as(name).isFalse();
+        }
+        assertThat(SecretNames.parts("contraseñaBD")).containsExactly("contrasena", "bd");
     }
 
     private static List<String[]> contextsOf(IdentifierCorpus.Sample sample) {
