@@ -110,7 +110,7 @@ public final class Sanitizer {
                     + "(?:-----END [A-Z ]{0,40}PRIVATE KEY(?: BLOCK)?-----(?:\\\\[rn]){0,2})?", PRIVATE_KEY),
             // Webhook URLs whose path is the secret keep their scheme and host. Before e-mail addresses: a Teams
             // webhook path holds "tenant@tenant".
-            new PatternRule(null, Pattern.compile("(?i)(?<![A-Za-z0-9+.-])(https?://(?:"
+            new PatternRule("://", Pattern.compile("(?i)(?<![A-Za-z0-9+.-])(https?://(?:"
                     + "hooks\\.slack\\.com/(?=services/|workflows/|triggers/)"
                     + "|(?:(?:ptb|canary)\\.)?discord(?:app)?\\.com/(?=api/(?:v\\d{1,2}/)?webhooks/)"
                     + "|[a-z0-9-]{1,63}+\\.webhook\\.office\\.com/|outlook\\.office(?:365)?\\.com/(?=webhook/)"
@@ -121,17 +121,17 @@ public final class Sanitizer {
                     + "[^\\s/?#@:\"'<>]{1,256}+:[^\\s/?#@\"'<>]{1,256}+@"), match -> match.group(1) + CREDENTIALS + "@"),
             PatternRule.marker("eyJ", "(?<![A-Za-z0-9_-])eyJ[A-Za-z0-9_-]{4,}+\\.[A-Za-z0-9_-]{4,}+\\.[A-Za-z0-9_-]*+",
                     JWT),
-            new PatternRule(null, KeyFormats.PATTERN, KeyFormats::markerOrNull),
+            KeyFormats.RULE,
             new PatternRule(null, Pattern.compile("(?i)(?<![A-Za-z0-9_-])(bearer)[ \\t]{1,8}+([A-Za-z0-9._~+/=-]{8,}+)"),
                     Sanitizer::bearerOrNull),
             new SecretAssignmentRule(MARKERS),
             // After the assignments, which keep the [REDACTED] of aws_secret_access_key=…: the AWS CLI and its prompt
             // name the key without = or : ("set aws_secret_access_key …", "AWS Secret Access Key [None]: …").
-            new PatternRule(null, Pattern.compile("(?i)(?<![A-Za-z0-9])((?:aws[ _-]?)?secret[ _-]?access[ _-]?key"
+            PatternRule.anyOf(List.of("ccess", "CCESS"), Pattern.compile("(?i)(?<![A-Za-z0-9])((?:aws[ _-]?)?secret[ _-]?access[ _-]?key"
                     + "(?:[ \\t]{0,8}+\\[[^\\]\\n]{0,64}+\\])?[ \\t]{0,8}+[:=]?[ \\t]{0,8}+[\"']?)"
                     + "([A-Za-z0-9/+]{40})(?![A-Za-z0-9/+=])"), match -> match.group(1) + REDACTED),
             // A bare AWS secret access key, and an Azure storage account key (64 bytes in base64)
-            new PatternRule(null, Pattern.compile("(?<![A-Za-z0-9/+=_-])[A-Za-z0-9/+]{40}(?![A-Za-z0-9/+=_-])"),
+            PatternRule.anyOf(List.of("/", "+"), Pattern.compile("(?<![A-Za-z0-9/+=_-])[A-Za-z0-9/+]{40}(?![A-Za-z0-9/+=_-])"),
                     Sanitizer::awsSecretOrNull),
             PatternRule.marker("==", "(?<![A-Za-z0-9/+=_-])[A-Za-z0-9/+]{86}==(?![A-Za-z0-9/+=_-])", API_KEY),
             PatternRule.marker("@", "(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]{1,64}+@(?:[A-Za-z0-9-]{1,63}+\\.){1,8}"
