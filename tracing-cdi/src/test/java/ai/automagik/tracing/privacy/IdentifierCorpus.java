@@ -223,6 +223,12 @@ final class IdentifierCorpus {
             values.add(failingCnpjNumber());
             values.add(oneOf("/api/agents/{name}/run", "/api/tools/{tool}/invoke", "/api/users/{id}", "/v1/traces",
                     "/api/tracing/status", "/Users/{id}/orders"));
+            values.add("2026-11-24T06:59:57" + oneOf("+01:00", "-03:00", "+05:30", ".123456789Z"));
+            values.add(oneOf(between(1, 999) + "," + between(100, 999) + "," + between(100, 999),
+                    between(1, 99) + " " + between(100, 999) + " " + between(100, 999), "PT" + between(1, 59) + "M"
+                            + between(1, 59) + "." + between(1, 9) + "S"));
+            values.add(oneOf("sha256:" + pick(HEX, 64), "sha256-" + pick(ALNUM + "+/", 43) + "=",
+                    "sha512-" + pick(ALNUM + "+/", 86) + "==", "git " + pick(HEX, 7)));
             values.add(oneOf("gpt-4o-2024-08-06", "claude-3-5-sonnet-20241022", "llama-3.1-70b-instruct",
                     "gemini-1.5-pro-002", "mistral-large-2411", "text-embedding-3-large", "o1-mini"));
         }
