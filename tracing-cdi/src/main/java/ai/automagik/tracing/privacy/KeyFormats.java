@@ -59,11 +59,12 @@ final class KeyFormats {
             // SendGrid
             format(List.of("SG."), "(?<![A-Za-z0-9_-])SG\\.[A-Za-z0-9_-]{16,32}+\\.[A-Za-z0-9_-]{30,64}+"),
             // Shopify access tokens and shared secrets, DigitalOcean personal, OAuth and refresh tokens
-            format(List.of("shp", "_v1_"), "(?<![A-Za-z0-9_])(?:shp(?:at|ss|ca|pa)_[a-fA-F0-9]{32}|do[opr]_v1_[a-f0-9]{64})"
-                    + "(?![A-Za-z0-9])"),
+            format(List.of("shp", "_v1_"), "(?<![A-Za-z0-9_])(?:shp(?:at|ss|ca|pa)_[a-fA-F0-9]{32}"
+                    + "|do[opr]_v1_[a-f0-9]{64})(?![A-Za-z0-9])"),
             // Groq, xAI, Perplexity, Replicate, LangSmith
             format(List.of("gsk_", "xai-", "pplx-", "r8_", "lsv2_"), "(?<![A-Za-z0-9_-])(?:gsk_[A-Za-z0-9]{20,}+"
-                    + "|xai-[A-Za-z0-9]{40,}+|pplx-[A-Za-z0-9]{32,}+|r8_[A-Za-z0-9]{30,}+|lsv2_(?:pt|sk)_[A-Za-z0-9_]{20,}+)"));
+                    + "|xai-[A-Za-z0-9]{40,}+|pplx-[A-Za-z0-9]{32,}+|r8_[A-Za-z0-9]{30,}+"
+                    + "|lsv2_(?:pt|sk)_[A-Za-z0-9_]{20,}+)"));
 
     /**
      * Every format, applied in turn: a format whose prefixes are all absent from the text costs a search for
@@ -88,7 +89,8 @@ final class KeyFormats {
      */
     private static String markerOrNull(MatchResult match) {
         String key = match.group();
-        if (key.startsWith("sk-") && key.chars().skip(3).noneMatch(c -> Character.isDigit(c) || Character.isUpperCase(c))) {
+        if (key.startsWith("sk-")
+                && key.chars().skip(3).noneMatch(c -> Character.isDigit(c) || Character.isUpperCase(c))) {
             return null;
         }
         return Sanitizer.API_KEY + Sanitizer.trailingPeriods(key);

@@ -127,12 +127,13 @@ public final class Sanitizer {
             new SecretAssignmentRule(MARKERS),
             // After the assignments, which keep the [REDACTED] of aws_secret_access_key=…: the AWS CLI and its prompt
             // name the key without = or : ("set aws_secret_access_key …", "AWS Secret Access Key [None]: …").
-            PatternRule.anyOf(List.of("ccess", "CCESS"), Pattern.compile("(?i)(?<![A-Za-z0-9])((?:aws[ _-]?)?secret[ _-]?access[ _-]?key"
-                    + "(?:[ \\t]{0,8}+\\[[^\\]\\n]{0,64}+\\])?[ \\t]{0,8}+[:=]?[ \\t]{0,8}+[\"']?)"
+            PatternRule.anyOf(List.of("ccess", "CCESS"), Pattern.compile("(?i)(?<![A-Za-z0-9])("
+                    + "(?:aws[ _-]?)?secret[ _-]?access[ _-]?key(?:[ \\t]{0,8}+\\[[^\\]\\n]{0,64}+\\])?"
+                    + "[ \\t]{0,8}+[:=]?[ \\t]{0,8}+[\"']?)"
                     + "([A-Za-z0-9/+]{40})(?![A-Za-z0-9/+=])"), match -> match.group(1) + REDACTED),
             // A bare AWS secret access key, and an Azure storage account key (64 bytes in base64)
-            PatternRule.anyOf(List.of("/", "+"), Pattern.compile("(?<![A-Za-z0-9/+=_-])[A-Za-z0-9/+]{40}(?![A-Za-z0-9/+=_-])"),
-                    Sanitizer::awsSecretOrNull),
+            PatternRule.anyOf(List.of("/", "+"), Pattern.compile("(?<![A-Za-z0-9/+=_-])[A-Za-z0-9/+]{40}"
+                    + "(?![A-Za-z0-9/+=_-])"), Sanitizer::awsSecretOrNull),
             PatternRule.marker("==", "(?<![A-Za-z0-9/+=_-])[A-Za-z0-9/+]{86}==(?![A-Za-z0-9/+=_-])", API_KEY),
             PatternRule.marker("@", "(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]{1,64}+@(?:[A-Za-z0-9-]{1,63}+\\.){1,8}"
                     + "[A-Za-z]{2,24}+(?![A-Za-z0-9-])", EMAIL),
@@ -159,8 +160,8 @@ public final class Sanitizer {
             new PatternRule("00", Pattern.compile("(?<![\\w.,+-]|\\d )00[1-9]\\d{0,2}+[ .-]\\(?\\d{1,5}+\\)?"
                     + "(?:[ .-]?\\(?\\d{1,5}+\\)?){1,5}+"), match -> internationalPhoneOrNull(match, 2)),
             // (11) 98765-4321, (415) 555 2671, 415-555-2671, 415.555.2671, 1-415-555-2671
-            PatternRule.marker(null, "(?<![\\w.+-])(?:1[ .-])?(?:\\(\\d{2,3}\\)[ ]?\\d{3,5}[ .-]|\\d{3}[.-]\\d{3,5}[.-])\\d{4}"
-                    + "(?![\\w-]|\\.\\d)", PHONE),
+            PatternRule.marker(null, "(?<![\\w.+-])(?:1[ .-])?(?:\\(\\d{2,3}\\)[ ]?\\d{3,5}[ .-]|\\d{3}[.-]\\d{3,5}[.-])"
+                    + "\\d{4}(?![\\w-]|\\.\\d)", PHONE),
             // 11 98765-4321, 021 98765 4321: a Brazilian area code, then a mobile number
             new PatternRule(null, Pattern.compile("(?<![\\w.,+-])(0?\\d{2}) 9\\d{4}[ -]\\d{4}(?![\\w-]|[.,]\\d)"),
                     match -> BrazilianAreaCodes.contains(match.group(1)) ? PHONE : null),
@@ -239,8 +240,9 @@ public final class Sanitizer {
      */
     private static String awsSecretOrNull(MatchResult match) {
         String candidate = match.group();
-        boolean mixed = candidate.chars().anyMatch(Character::isUpperCase) && candidate.chars().anyMatch(Character::isLowerCase)
-                && candidate.chars().anyMatch(Character::isDigit) && candidate.chars().anyMatch(c -> c == '/' || c == '+');
+        boolean mixed = candidate.chars().anyMatch(Character::isUpperCase)
+                && candidate.chars().anyMatch(Character::isLowerCase) && candidate.chars().anyMatch(Character::isDigit)
+                && candidate.chars().anyMatch(c -> c == '/' || c == '+');
         return mixed && !candidate.startsWith("/") && !candidate.endsWith("/") ? API_KEY : null;
     }
 

@@ -22,8 +22,8 @@ final class SecretAssignmentRule implements ScrubRule {
 
     /** Names may be in any script: {@code senha}, {@code contraseña} (also with a combining tilde). */
     private static final Pattern NAME_AND_SEPARATOR = Pattern.compile(
-            "(?<![\\p{L}\\p{M}\\p{N}_.-])(\\\\{0,3}[\"']|)([\\p{L}_][\\p{L}\\p{M}\\p{N}_.-]{0,63}+)\\1[ \\t]{0,8}+[:=](?![=:])"
-                    + "[ \\t]{0,8}+");
+            "(?<![\\p{L}\\p{M}\\p{N}_.-])(\\\\{0,3}[\"']|)([\\p{L}_][\\p{L}\\p{M}\\p{N}_.-]{0,63}+)\\1"
+                    + "[ \\t]{0,8}+[:=](?![=:])[ \\t]{0,8}+");
 
     /** The longest XML attribute value read for a {@code key}/{@code value} pair. */
     private static final int MAX_ATTRIBUTE = 4096;
@@ -88,7 +88,9 @@ final class SecretAssignmentRule implements ScrubRule {
      * itself never redacted. Null for anything else.
      */
     private static int[] keyValuePair(String text, Matcher matcher) {
-        if (!matcher.group(2).equalsIgnoreCase("key") || !matcher.group(1).isEmpty() || matcher.group().indexOf('=') < 0) {
+        boolean keyAttribute = matcher.group(2).equalsIgnoreCase("key") && matcher.group(1).isEmpty()
+                && matcher.group().indexOf('=') >= 0;
+        if (!keyAttribute) {
             return null;
         }
         int[] setting = attributeText(text, matcher.end());
