@@ -1,5 +1,6 @@
 package ai.automagik.tracing.privacy;
 
+import java.util.List;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.regex.MatchResult;
@@ -16,7 +17,7 @@ import java.util.regex.Pattern;
  */
 final class PatternRule implements ScrubRule {
 
-    private final String requiredFragment;
+    private final List<String> requiredFragments;
     private final Pattern pattern;
     private final Function<MatchResult, String> replacement;
 
@@ -26,9 +27,21 @@ final class PatternRule implements ScrubRule {
      * @param replacement      the replacement of a match, or null to leave that match as it is
      */
     PatternRule(String requiredFragment, Pattern pattern, Function<MatchResult, String> replacement) {
-        this.requiredFragment = requiredFragment;
+        this(requiredFragment == null ? List.of() : List.of(requiredFragment), pattern, replacement);
+    }
+
+    private PatternRule(List<String> requiredFragments, Pattern pattern, Function<MatchResult, String> replacement) {
+        this.requiredFragments = List.copyOf(requiredFragments);
         this.pattern = pattern;
         this.replacement = replacement;
+    }
+
+    /**
+     * @param requiredFragments every match contains one of these; when the input contains none of them the
+     *                          pattern is not run at all
+     */
+    static PatternRule anyOf(List<String> requiredFragments, Pattern pattern, Function<MatchResult, String> replacement) {
+        return new PatternRule(requiredFragments, pattern, replacement);
     }
 
     static PatternRule marker(String requiredFragment, String regex, String marker) {
@@ -42,7 +55,7 @@ final class PatternRule implements ScrubRule {
 
     @Override
     public String apply(String text) {
-        if (requiredFragment != null && !text.contains(requiredFragment)) {
+        if (!mayMatch(text)) {
             return text;
         }
         Matcher matcher = pattern.matcher(text);
@@ -60,5 +73,17 @@ final class PatternRule implements ScrubRule {
             copied = matcher.end();
         }
         return out == null ? text : out.append(text, copied, text.length()).toString();
+    }
+
+    private boolean mayMatch(String text) {
+        if (requiredFragments.isEmpty()) {
+            return true;
+        }
+        for (String fragment : requiredFragments) {
+            if (text.contains(fragment)) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -1,8 +1,10 @@
 package ai.automagik.tracing.privacy;
 
+import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Decides whether a field, parameter or header name announces a secret value ({@code password},
@@ -13,22 +15,31 @@ import java.util.Set;
  * so {@code monkey} and {@code author} stay readable. A name whose last part describes the secret rather
  * than holding it ({@code max_tokens}, {@code token_count}, {@code key_type}, {@code secret_name}) is
  * not a secret.
+ *
+ * <p>Portuguese and Spanish names count too: {@code senha}, {@code contraseña}, {@code clave}, {@code chave},
+ * {@code segredo}, {@code secreto}, {@code palavra-passe}, {@code token_acesso}; accents are ignored
+ * ({@code contraseña} = {@code contrasena}), and {@code senha} is a whole part, so {@code resenha} (a review)
+ * stays. Words with {@code chave}/{@code clave} inside ({@code chaveiro}, {@code autoclave}) stay as
+ * {@code monkey} does.
  */
 final class SecretNames {
 
     private static final List<String> SECRET_FRAGMENTS = List.of("password", "passwd", "passphrase", "secret",
             "token", "apikey", "credential", "authorization", "authorisation", "privatekey", "cookie", "accesskey",
-            "signingkey", "clientsecret");
+            "signingkey", "clientsecret", "contrasena", "segredo", "palavrapasse");
 
     private static final Set<String> SECRET_PARTS = Set.of("key", "keys", "auth", "oauth", "pwd", "pass", "pw",
-            "bearer", "jwt", "otp");
+            "bearer", "jwt", "otp", "senha", "senhas", "chave", "chaves", "clave", "claves", "llave");
 
     private static final Set<String> DESCRIPTIVE_LAST_PARTS = Set.of("tokens", "count", "limit", "max", "min",
             "length", "len", "size", "type", "ttl", "expiry", "expires", "expiration", "name", "url", "uri",
-            "endpoint", "file", "path", "policy", "header", "enabled", "required");
+            "endpoint", "file", "path", "policy", "header", "enabled", "required", "tipo", "nome", "nombre", "tamanho",
+            "tamano", "limite");
 
     /** Query parameters that carry one-time credentials although their names do not say so. */
     private static final Set<String> QUERY_SECRETS = Set.of("code", "sig", "signature", "sid", "jsessionid");
+
+    private static final Pattern COMBINING_MARKS = Pattern.compile("\\p{M}+");
 
     private SecretNames() {
     }
@@ -60,8 +71,12 @@ final class SecretNames {
         return looksSecret(name) || parts(name).stream().anyMatch(QUERY_SECRETS::contains);
     }
 
-    /** Lower-case parts split at separators and camel-case humps: {@code xApiKey} → x, api, key. */
-    static List<String> parts(String name) {
+    /**
+     * Lower-case parts without accents, split at separators and camel-case humps: {@code xApiKey} → x, api,
+     * key; {@code contraseñaBD} → contrasena, bd.
+     */
+    static List<String> parts(String original) {
+        String name = COMBINING_MARKS.matcher(Normalizer.normalize(original, Normalizer.Form.NFD)).replaceAll("");
         List<String> parts = new ArrayList<>();
         StringBuilder current = new StringBuilder();
         for (int i = 0; i < name.length(); i++) {
