@@ -1,10 +1,11 @@
 import ai.automagik.tracing.TelemetryEvent;
 import ai.automagik.tracing.config.TracingConfig;
 import ai.automagik.tracing.export.HttpSender;
-import ai.automagik.tracing.export.SendGuard;
+import ai.automagik.tracing.spi.Clock;
+import ai.automagik.tracing.spi.SendGuard;
 import ai.automagik.tracing.export.SenderSettings;
 import ai.automagik.tracing.trace.DefaultTracer;
-import ai.automagik.tracing.trace.DefaultTracingManager;
+import ai.automagik.tracing.runtime.DefaultTracingManager;
 import com.sun.net.httpserver.HttpServer;
 
 import java.io.IOException;
@@ -149,10 +150,10 @@ public class ExportCost {
         Path home = Files.createTempDirectory("automagik-export-cost");
         TracingConfig config = TracingConfig.fromMap(Map.of("AUTOMAGIK_HOME", home.toString(),
                 "AUTOMAGIK_ENABLE_TRACING_IN_CI", "true", "AUTOMAGIK_TELEMETRY_ENDPOINT", uri.toString()));
-        DefaultTracingManager manager = new DefaultTracingManager(config, SendGuard.DIRECT, List.of(), null);
+        DefaultTracingManager manager = new DefaultTracingManager(config, SendGuard.DIRECT, List.of(), null, Clock.SYSTEM);
         try {
             manager.start();
-            DefaultTracer tracer = manager.defaultTracer();
+            DefaultTracer tracer = (DefaultTracer) manager.tracer();
             ThreadMXBean cpu = ManagementFactory.getThreadMXBean();
             for (int phase = 1; phase <= 3; phase++) {
                 long exportBefore = exportCpu(cpu);
@@ -161,7 +162,7 @@ public class ExportCost {
                 long start = System.nanoTime();
                 while (System.nanoTime() - start < 10_000_000_000L) {
                     for (int i = 0; i < perSecond / 100; i++) {
-                        tracer.recordEventIfRoom(() -> TelemetryEvent.apiRequest("GET", "/api/demo/echo/{word}", 200, 1.5));
+                        tracer.recordEvent(() -> TelemetryEvent.apiRequest("GET", "/api/demo/echo/{word}", 200, 1.5));
                         events++;
                     }
                     Thread.sleep(10);

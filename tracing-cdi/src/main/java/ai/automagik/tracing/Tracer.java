@@ -1,6 +1,7 @@
 package ai.automagik.tracing;
 
 import java.util.concurrent.Callable;
+import java.util.function.Supplier;
 
 /**
  * The public way to record work. Inject it with CDI ({@code @Inject Tracer tracer}) or build one
@@ -17,6 +18,15 @@ public interface Tracer {
     /** A generic span (observability only). */
     Span startSpan(String name);
 
+    /** A builder for a span of another kind or with an explicit parent (an incoming request, an outgoing call). */
+    SpanBuilder spanBuilder(String name);
+
+    /**
+     * False when neither telemetry nor observability would record anything right now: callers may skip
+     * preparing what they would record (instrumentation does).
+     */
+    boolean isEnabled();
+
     /** The root of an agent run: {@code invoke_agent {agent}} span and, on end, an {@code agent.run} event. */
     Span startAgentRun(String agentName, String framework);
 
@@ -31,6 +41,12 @@ public interface Tracer {
 
     /** Records an anonymous telemetry event (it is allowlisted and sanitized before it leaves). */
     void recordEvent(TelemetryEvent event);
+
+    /**
+     * Records the event {@code event} builds, building it only when telemetry is on and its queue has room:
+     * under a dead collector a full queue counts the event as dropped without the caller paying for it.
+     */
+    void recordEvent(Supplier<TelemetryEvent> event);
 
     /** The current thread's context, {@link TraceContext#INVALID} when there is none. */
     TraceContext currentContext();

@@ -1,27 +1,22 @@
 package ai.automagik.tracing;
 
-import ai.automagik.tracing.config.TracingConfig;
-import ai.automagik.tracing.metrics.GenAiMetrics;
-
 import java.time.Duration;
 
 /**
- * The application's tracing runtime: configuration, privacy state, the telemetry and observability
- * layers (created lazily, on first use) and their metrics. One per application; inject it with CDI
- * or build one with {@link #builder()}.
+ * The application's tracing runtime: privacy state, the telemetry and observability layers and their
+ * metrics. One per application; inject it with CDI or build one with {@link #builder()}. Operators' views
+ * (recent traces, payloads, configuration) are in {@code ai.automagik.tracing.diagnostics}.
  *
  * <pre>{@code
- * TracingManager tracing = ...;            // @Inject TracingManager tracing;
- * tracing.config().telemetryEnabled();     // Telemetry enabled
- * tracing.config().telemetryEndpoint();    // Endpoint
- * tracing.anonymousId();                   // Anonymous ID
- * tracing.metrics().tracer().queued();     // Events queued
- * tracing.metrics().tracer().processed();  // Events sent
+ * TracingManager tracing = ...;              // @Inject TracingManager tracing;
+ * tracing.metrics().telemetryEnabled();      // Telemetry enabled
+ * tracing.metrics().telemetryEndpoint();     // Endpoint
+ * tracing.anonymousId();                     // Anonymous ID
+ * tracing.metrics().tracer().queued();       // Events queued
+ * tracing.metrics().tracer().processed();    // Events sent
  * }</pre>
  */
 public interface TracingManager {
-
-    TracingConfig config();
 
     Tracer tracer();
 
@@ -41,9 +36,6 @@ public interface TracingManager {
     void setTelemetryEnabled(boolean enabled);
 
     MetricsSnapshot metrics();
-
-    /** Token usage and operation durations of model calls, agent runs and tools, for scraping. */
-    GenAiMetrics genAiMetrics();
 
     /** Enqueues a {@code test.event} and returns its span id (hex). */
     String sendTestEvent();

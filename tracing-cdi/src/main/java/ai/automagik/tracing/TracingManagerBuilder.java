@@ -1,29 +1,48 @@
 package ai.automagik.tracing;
 
-import ai.automagik.tracing.config.TracingConfig;
-import ai.automagik.tracing.export.SendGuard;
-import ai.automagik.tracing.provider.LangWatchProvider;
-import ai.automagik.tracing.provider.OtlpProvider;
-import ai.automagik.tracing.trace.DefaultTracingManager;
+import ai.automagik.tracing.spi.Clock;
+import ai.automagik.tracing.spi.ObservabilityProvider;
+import ai.automagik.tracing.spi.SendGuard;
+import ai.automagik.tracing.spi.TracingRuntimeFactory;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.ServiceLoader;
 import java.util.concurrent.ThreadFactory;
 
-/** Builds a {@link TracingManager} without a container (tests, batch jobs, benchmarks). */
+/**
+ * Builds a {@link TracingManager} without a container (tests, batch jobs, benchmarks): the same settings
+ * as in MicroProfile Config, by environment variable or property name.
+ *
+ * <pre>{@code
+ * TracingManager tracing = TracingManager.builder()
+ *         .setting("AUTOMAGIK_OTLP_ENDPOINT", "http://127.0.0.1:4318/v1/traces")
+ *         .build();
+ * }</pre>
+ */
 public final class TracingManagerBuilder {
 
-    private TracingConfig config;
+    private final Map<String, String> settings = new LinkedHashMap<>();
     private SendGuard telemetryGuard = SendGuard.DIRECT;
     private final List<ObservabilityProvider> providers = new ArrayList<>();
     private ThreadFactory threads;
+    private Clock clock = Clock.SYSTEM;
 
     TracingManagerBuilder() {
     }
 
-    public TracingManagerBuilder config(TracingConfig value) {
-        this.config = Objects.requireNonNull(value, "config");
+    /** One setting, e.g. {@code AUTOMAGIK_SAMPLING_RATE} or {@code automagik.sampling.rate}; nothing else is read. */
+    public TracingManagerBuilder setting(String name, String value) {
+        settings.put(Objects.requireNonNull(name, "name"), Objects.requireNonNull(value, "value"));
+        return this;
+    }
+
+    /** Several settings at once. */
+    public TracingManagerBuilder settings(Map<String, String> values) {
+        values.forEach(this::setting);
         return this;
     }
 
@@ -45,10 +64,20 @@ public final class TracingManagerBuilder {
         return this;
     }
 
+    /** Where time is read; the system clock by default. */
+    public TracingManagerBuilder clock(Clock value) {
+        this.clock = Objects.requireNonNull(value, "clock");
+        return this;
+    }
+
+    /**
+     * The runtime, configured and validated: an invalid setting throws {@link IllegalArgumentException}
+     * naming the key, the value and what is allowed.
+     */
     public TracingManager build() {
-        List<ObservabilityProvider> all = new ArrayList<>(List.of(new LangWatchProvider(SendGuard.DIRECT),
-                new OtlpProvider(SendGuard.DIRECT)));
-        all.addAll(providers);
-        return new DefaultTracingManager(config == null ? TracingConfig.defaults() : config, telemetryGuard, all, threads);
+        TracingRuntimeFactory factory = ServiceLoader.load(TracingRuntimeFactory.class,
+                TracingManagerBuilder.class.getClassLoader()).findFirst().orElseThrow(() -> new IllegalStateException(
+                        "no " + TracingRuntimeFactory.class.getName() + " on the class path: add tracing-cdi"));
+        return factory.create(Map.copyOf(settings), List.copyOf(providers), telemetryGuard, threads, clock);
     }
 }

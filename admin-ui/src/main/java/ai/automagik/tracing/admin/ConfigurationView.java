@@ -1,8 +1,7 @@
 package ai.automagik.tracing.admin;
 
-import ai.automagik.tracing.cdi.TracingRuntime;
-import ai.automagik.tracing.config.ConfigEntry;
-import ai.automagik.tracing.trace.DefaultTracingManager;
+import ai.automagik.tracing.diagnostics.ConfigurationEntry;
+import ai.automagik.tracing.diagnostics.TracingDiagnostics;
 import com.vaadin.cdi.annotation.CdiComponent;
 import com.vaadin.flow.component.grid.ColumnTextAlign;
 import com.vaadin.flow.component.grid.Grid;
@@ -23,23 +22,22 @@ public class ConfigurationView extends VerticalLayout implements AdminView {
     private static final long serialVersionUID = 1L;
 
     @Inject
-    public ConfigurationView(TracingRuntime runtime) {
-        DefaultTracingManager tracing = runtime.runtime();
+    public ConfigurationView(TracingDiagnostics diagnostics) {
         setMaxWidth("1200px");
         add(new H2("Configuration"));
         add(new Paragraph("Effective settings, read once at start-up. Source: environment variable, system property, "
                 + "microprofile-config.properties, or the default. Secret values are masked."));
-        Grid<ConfigEntry> grid = new Grid<>();
+        Grid<ConfigurationEntry> grid = new Grid<>();
         grid.setId("config-grid");
-        grid.addColumn(ConfigEntry::property).setHeader("Setting").setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(ConfigEntry::environmentVariable).setHeader("Environment variable").setAutoWidth(true)
+        grid.addColumn(ConfigurationEntry::property).setHeader("Setting").setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(ConfigurationEntry::environmentVariable).setHeader("Environment variable").setAutoWidth(true)
                 .setFlexGrow(0);
         grid.addColumn(e -> e.value() == null ? "(unset)" : e.value()).setHeader("Value").setWidth("18em").setFlexGrow(1);
-        grid.addColumn(ConfigEntry::source).setHeader("Source").setWidth("14em").setFlexGrow(1);
+        grid.addColumn(ConfigurationEntry::source).setHeader("Source").setWidth("14em").setFlexGrow(1);
         grid.addColumn(e -> e.secret() ? "secret" : "").setHeader("").setTextAlign(ColumnTextAlign.END).setAutoWidth(true);
-        grid.setItemDetailsRenderer(new com.vaadin.flow.data.renderer.TextRenderer<>(ConfigEntry::description));
+        grid.setItemDetailsRenderer(new com.vaadin.flow.data.renderer.TextRenderer<>(ConfigurationEntry::description));
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);
-        grid.setItems(tracing.config().entries());
+        grid.setItems(diagnostics.configuration());
         grid.setAllRowsVisible(true);
         add(grid);
     }

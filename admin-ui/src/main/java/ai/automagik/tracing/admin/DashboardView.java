@@ -4,9 +4,9 @@ import ai.automagik.tracing.MetricsSnapshot;
 import ai.automagik.tracing.PipelineMetrics;
 import ai.automagik.tracing.ProviderMetrics;
 import ai.automagik.tracing.admin.Badge.Tone;
-import ai.automagik.tracing.cdi.TracingRuntime;
-import ai.automagik.tracing.provider.TestEventStatus;
-import ai.automagik.tracing.trace.DefaultTracingManager;
+import ai.automagik.tracing.TracingManager;
+import ai.automagik.tracing.diagnostics.TestEventStatus;
+import ai.automagik.tracing.diagnostics.TracingDiagnostics;
 import com.vaadin.cdi.annotation.CdiComponent;
 import com.vaadin.flow.component.Html;
 import com.vaadin.flow.component.button.Button;
@@ -36,7 +36,8 @@ public class DashboardView extends LiveView {
     private static final String[] COUNTERS = {"queued", "processed", "dropped", "failed", "queueSize", "inFlight",
         "batches"};
 
-    private final transient DefaultTracingManager tracing;
+    private final transient TracingManager tracing;
+    private final transient TracingDiagnostics diagnostics;
     private final transient ThroughputHistory history;
 
     private final Badge telemetryState = new Badge("", Tone.NEUTRAL);
@@ -54,8 +55,9 @@ public class DashboardView extends LiveView {
     private String testEventId;
 
     @Inject
-    public DashboardView(TracingRuntime runtime, ThroughputHistory history) {
-        this.tracing = runtime.runtime();
+    public DashboardView(TracingManager tracing, TracingDiagnostics diagnostics, ThroughputHistory history) {
+        this.tracing = tracing;
+        this.diagnostics = diagnostics;
         this.history = history;
         add(new H2("Dashboard"));
 
@@ -233,7 +235,7 @@ public class DashboardView extends LiveView {
     }
 
     private void showTestEvent() {
-        Optional<TestEventStatus> status = tracing.testEventStatus(testEventId);
+        Optional<TestEventStatus> status = diagnostics.testEventStatus(testEventId);
         if (status.isEmpty()) {
             testEventStatus.setText("Test event " + testEventId + ": no longer tracked");
             return;

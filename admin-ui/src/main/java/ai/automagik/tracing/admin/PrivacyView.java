@@ -2,9 +2,9 @@ package ai.automagik.tracing.admin;
 
 import ai.automagik.tracing.MetricsSnapshot;
 import ai.automagik.tracing.admin.Badge.Tone;
-import ai.automagik.tracing.cdi.TracingRuntime;
-import ai.automagik.tracing.export.RecentPayloads.Payload;
-import ai.automagik.tracing.trace.DefaultTracingManager;
+import ai.automagik.tracing.TracingManager;
+import ai.automagik.tracing.diagnostics.RecentPayload;
+import ai.automagik.tracing.diagnostics.TracingDiagnostics;
 import com.vaadin.cdi.annotation.CdiComponent;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -34,7 +34,8 @@ public class PrivacyView extends LiveView {
 
     private static final long serialVersionUID = 1L;
 
-    private final transient DefaultTracingManager tracing;
+    private final transient TracingManager tracing;
+    private final transient TracingDiagnostics diagnostics;
     private final Badge state = new Badge("", Tone.NEUTRAL);
     private final Span reason = new Span();
     private final Button toggle = new Button();
@@ -42,8 +43,9 @@ public class PrivacyView extends LiveView {
     private Instant newestShown;
 
     @Inject
-    public PrivacyView(TracingRuntime runtime) {
-        this.tracing = runtime.runtime();
+    public PrivacyView(TracingManager tracing, TracingDiagnostics diagnostics) {
+        this.tracing = tracing;
+        this.diagnostics = diagnostics;
         add(new H2("Privacy"));
         add(new Paragraph("Anonymous telemetry carries no personal data: no emails, keys, tokens, IP addresses, "
                 + "user paths, prompts or completions. Turning it off writes ~/.automagik-no-telemetry, so the "
@@ -93,7 +95,7 @@ public class PrivacyView extends LiveView {
         reason.setText(m.telemetryEnabled() ? "" : "off because of: " + m.telemetryDisabledReason());
         toggle.setText(m.telemetryEnabled() ? "Turn telemetry off" : "Turn telemetry on");
 
-        List<Payload> recent = tracing.recentPayloads();
+        List<RecentPayload> recent = diagnostics.recentPayloads();
         Instant newest = recent.isEmpty() ? null : recent.get(0).at();
         if (newest != null && newest.equals(newestShown) && payloads.getComponentCount() > 0) {
             return; // unchanged; keep the operator's expanded panels as they are
@@ -105,8 +107,8 @@ public class PrivacyView extends LiveView {
             return;
         }
         boolean first = true;
-        for (Payload payload : recent) {
-            Pre body = new Pre(PrettyJson.format(payload.json()));
+        for (RecentPayload payload : recent) {
+            Pre body = new Pre(PrettyJson.format(payload.text()));
             body.getStyle().set("white-space", "pre-wrap").set("overflow-wrap", "anywhere").set("max-height", "24em")
                     .set("overflow", "auto").set("font-size", "var(--lumo-font-size-xs)");
             body.addClassName("payload-json");

@@ -1,6 +1,6 @@
 package ai.automagik.tracing.admin;
 
-import ai.automagik.tracing.otlp.SpanData;
+import ai.automagik.tracing.diagnostics.RecentSpan;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -11,10 +11,10 @@ import java.util.Map;
 final class TraceTree {
 
     /** One span and the spans started inside it. */
-    record Node(SpanData span, List<Node> children) {
+    record Node(RecentSpan span, List<Node> children) {
 
         long durationNanos() {
-            return Math.max(0, span.endEpochNanos() - span.startEpochNanos());
+            return span.durationNanos();
         }
 
         /** Input plus output tokens of this span, when it is an LLM call that reported them. */
@@ -32,14 +32,14 @@ final class TraceTree {
     }
 
     /** The roots of the trace: spans whose parent is not in it (normally one). */
-    static List<Node> build(List<SpanData> spans) {
-        Map<Long, Node> bySpanId = new HashMap<>();
-        for (SpanData span : spans) {
+    static List<Node> build(List<RecentSpan> spans) {
+        Map<String, Node> bySpanId = new HashMap<>();
+        for (RecentSpan span : spans) {
             bySpanId.put(span.spanId(), new Node(span, new ArrayList<>()));
         }
         List<Node> roots = new ArrayList<>();
         for (Node node : bySpanId.values()) {
-            Node parent = node.span().parentSpanId() == 0 ? null : bySpanId.get(node.span().parentSpanId());
+            Node parent = node.span().parentSpanId() == null ? null : bySpanId.get(node.span().parentSpanId());
             if (parent == null || parent == node) {
                 roots.add(node);
             } else {

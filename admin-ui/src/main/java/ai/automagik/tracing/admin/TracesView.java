@@ -1,9 +1,8 @@
 package ai.automagik.tracing.admin;
 
 import ai.automagik.tracing.admin.TraceTree.Node;
-import ai.automagik.tracing.cdi.TracingRuntime;
-import ai.automagik.tracing.otlp.SpanData;
-import ai.automagik.tracing.trace.DefaultTracingManager;
+import ai.automagik.tracing.diagnostics.RecentSpan;
+import ai.automagik.tracing.diagnostics.TracingDiagnostics;
 import com.vaadin.cdi.annotation.CdiComponent;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
@@ -26,15 +25,15 @@ public class TracesView extends LiveView {
 
     private static final long serialVersionUID = 1L;
 
-    private final transient DefaultTracingManager tracing;
+    private final transient TracingDiagnostics tracing;
     private final Paragraph empty = new Paragraph();
     private final TreeGrid<Node> grid = new TreeGrid<>();
-    private List<SpanData> newestShown;
+    private String newestShown;
     private boolean shownOnce;
 
     @Inject
-    public TracesView(TracingRuntime runtime) {
-        this.tracing = runtime.runtime();
+    public TracesView(TracingDiagnostics diagnostics) {
+        this.tracing = diagnostics;
         add(new H2("Recent traces"));
         empty.setId("traces-empty");
         grid.setId("traces-grid");
@@ -49,8 +48,8 @@ public class TracesView extends LiveView {
     }
 
     private static Span status(Node node) {
-        SpanData span = node.span();
-        if (!span.isError()) {
+        RecentSpan span = node.span();
+        if (!span.error()) {
             return new Badge("ok", Badge.Tone.GOOD);
         }
         Badge error = new Badge("error", Badge.Tone.BAD);
@@ -63,9 +62,9 @@ public class TracesView extends LiveView {
 
     @Override
     protected void refresh() {
-        List<List<SpanData>> traces = tracing.recentTraces();
-        List<SpanData> newest = traces.isEmpty() ? null : traces.get(0);
-        if (shownOnce && newest == newestShown) {
+        List<List<RecentSpan>> traces = tracing.recentTraces();
+        String newest = traces.isEmpty() ? null : key(traces.get(0));
+        if (shownOnce && java.util.Objects.equals(newest, newestShown)) {
             return; // nothing new; keep what the operator expanded
         }
         shownOnce = true;
@@ -83,7 +82,7 @@ public class TracesView extends LiveView {
         grid.setVisible(true);
         TreeData<Node> data = new TreeData<>();
         List<Node> roots = new ArrayList<>();
-        for (List<SpanData> trace : traces) {
+        for (List<RecentSpan> trace : traces) {
             for (Node root : TraceTree.build(trace)) {
                 roots.add(root);
                 data.addItem(null, root);
@@ -92,6 +91,12 @@ public class TracesView extends LiveView {
         }
         grid.setDataProvider(new TreeDataProvider<>(data));
         grid.expandRecursively(roots, 5);
+    }
+
+    /** Identifies a trace as shown: its root (the last span to end) by trace and span id. */
+    private static String key(List<RecentSpan> trace) {
+        RecentSpan root = trace.get(trace.size() - 1);
+        return root.traceId() + "/" + root.spanId();
     }
 
     private static void addChildren(TreeData<Node> data, Node parent) {

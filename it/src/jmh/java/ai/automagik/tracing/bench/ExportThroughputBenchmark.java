@@ -4,12 +4,12 @@ import ai.automagik.tracing.export.CircuitStateTracker;
 import ai.automagik.tracing.export.ExportOutcome;
 import ai.automagik.tracing.export.HttpSender;
 import ai.automagik.tracing.export.OtlpHttpExporter;
-import ai.automagik.tracing.export.SendGuard;
+import ai.automagik.tracing.spi.SendGuard;
 import ai.automagik.tracing.export.SenderSettings;
 import ai.automagik.tracing.otlp.Attributes;
 import ai.automagik.tracing.otlp.OtlpJsonEncoder;
 import ai.automagik.tracing.otlp.Resource;
-import ai.automagik.tracing.otlp.SpanData;
+import ai.automagik.tracing.otlp.OtlpSpan;
 import com.sun.net.httpserver.HttpServer;
 import io.opentelemetry.api.common.AttributesBuilder;
 import io.opentelemetry.api.trace.SpanContext;
@@ -73,7 +73,7 @@ public class ExportThroughputBenchmark {
     private HttpSender sender;
     private OtlpHttpExporter automagik;
     private OtlpHttpSpanExporter otel;
-    private List<SpanData> ourSpans;
+    private List<OtlpSpan> ourSpans;
     private List<io.opentelemetry.sdk.trace.data.SpanData> otelSpans;
     private Resource resource;
     private final ThreadMXBean threadCpu = ManagementFactory.getThreadMXBean();
@@ -130,8 +130,8 @@ public class ExportThroughputBenchmark {
                 attributes.put("attribute.key." + a, "value number " + a);
                 otelAttributes.put("attribute.key." + a, "value number " + a);
             }
-            ourSpans.add(new SpanData(high, low, id, 0, "span " + i, SpanData.KIND_INTERNAL, now, now + 1000,
-                    attributes, List.of(), SpanData.STATUS_OK, null));
+            ourSpans.add(new OtlpSpan(high, low, id, 0, "span " + i, OtlpSpan.KIND_INTERNAL, now, now + 1000,
+                    attributes, List.of(), OtlpSpan.STATUS_OK, null));
             otelSpans.add(TestSpanData.builder().setName("span " + i).setKind(SpanKind.INTERNAL)
                     .setSpanContext(SpanContext.create(String.format("%016x%016x", high, low), String.format("%016x", id),
                             TraceFlags.getSampled(), TraceState.getDefault()))

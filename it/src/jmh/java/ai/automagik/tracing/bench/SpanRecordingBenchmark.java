@@ -1,14 +1,18 @@
 package ai.automagik.tracing.bench;
 
 import ai.automagik.tracing.Span;
+import ai.automagik.tracing.PipelineMetrics;
 import ai.automagik.tracing.config.TracingConfig;
 import ai.automagik.tracing.export.BatchExporter;
 import ai.automagik.tracing.export.ExportOutcome;
-import ai.automagik.tracing.otlp.SpanData;
-import ai.automagik.tracing.provider.ObservabilityLayer;
+import ai.automagik.tracing.otlp.OtlpSpan;
+import ai.automagik.tracing.runtime.DefaultTracingManager;
+import ai.automagik.tracing.spi.Clock;
+import ai.automagik.tracing.trace.ContextBridge;
 import ai.automagik.tracing.trace.DefaultTracer;
+import ai.automagik.tracing.trace.ObservabilityState;
+import ai.automagik.tracing.trace.SpanProcessor;
 import ai.automagik.tracing.trace.TelemetrySink;
-import ai.automagik.tracing.trace.TraceSink;
 import io.opentelemetry.sdk.common.CompletableResultCode;
 import io.opentelemetry.sdk.metrics.SdkMeterProvider;
 import io.opentelemetry.sdk.metrics.data.LongPointData;
@@ -52,7 +56,7 @@ public class SpanRecordingBenchmark {
     @Param("2048")
     public int queueSize;
 
-    private ObservabilityLayer layer;
+    private DefaultTracingManager manager;
     private DefaultTracer automagik;
     private DefaultTracer off;
     private SdkTracerProvider otelProvider;
@@ -74,11 +78,14 @@ public class SpanRecordingBenchmark {
                 "AUTOMAGIK_TRACE_QUEUE_SIZE", String.valueOf(queueSize),
                 "AUTOMAGIK_TRACE_BATCH_SIZE", "512",
                 "AUTOMAGIK_TRACE_BATCH_TIMEOUT_MS", "5000",
-                "AUTOMAGIK_TRACE_WORKERS", "1"));
-        BatchExporter<SpanData> noop = batch -> ExportOutcome.success(batch.size());
-        layer = ObservabilityLayer.withExporters(config, Map.of("noop", noop), null);
-        automagik = new DefaultTracer(TelemetrySink.OFF, layer);
-        off = new DefaultTracer(TelemetrySink.OFF, TraceSink.OFF);
+                "AUTOMAGIK_TRACE_WORKERS", "1",
+                "AUTOMAGIK_TELEMETRY_ENABLED", "false",
+                "AUTOMAGIK_ENABLE_TRACING_IN_CI", "true"));
+        BatchExporter<OtlpSpan> noop = batch -> ExportOutcome.success(batch.size());
+        manager = DefaultTracingManager.withExporters(config, Map.of("noop", noop), null);
+        automagik = (DefaultTracer) manager.tracer();
+        off = new DefaultTracer(TelemetrySink.OFF, ObservabilityState.OFF, SpanProcessor.NONE, ContextBridge.NONE,
+                Clock.SYSTEM);
         otelExporter = new NoopExporter();
         otelMetrics = InMemoryMetricReader.create();
         otelMeters = SdkMeterProvider.builder().registerMetricReader(otelMetrics).build();
@@ -106,20 +113,25 @@ public class SpanRecordingBenchmark {
 
     @TearDown(Level.Trial)
     public void tearDown() {
-        System.out.println("\nautomagik pipeline: " + layer.metrics().get(0).pipeline() + "; sampling " + layer.samplingDecisions());
+        System.out.println("\nautomagik pipeline: " + noopPipeline() + "; sampling " + manager.metrics().sampling());
         System.out.println("drops in measurement iterations: automagik " + ours + "; OpenTelemetry SDK " + peer);
-        layer.close();
+        manager.shutdown();
         otelProvider.shutdown().join(10, TimeUnit.SECONDS);
         otelMeters.close();
         home.close();
     }
 
+    private PipelineMetrics noopPipeline() {
+        return manager.metrics().providers().stream().filter(p -> p.name().equals("noop")).findFirst().orElseThrow()
+                .pipeline();
+    }
+
     private long ourQueued() {
-        return layer.metrics().get(0).pipeline().queued();
+        return noopPipeline().queued();
     }
 
     private long ourDropped() {
-        return layer.metrics().get(0).pipeline().dropped();
+        return noopPipeline().dropped();
     }
 
     /** The peer's dropped-span count from its own processor metrics (points marked dropped or with an error type). */

@@ -1,7 +1,7 @@
 package ai.automagik.tracing.cdi;
 
 import ai.automagik.tracing.Span;
-import ai.automagik.tracing.trace.DefaultTracer;
+import ai.automagik.tracing.Tracer;
 import ai.automagik.tracing.TracedCommand;
 import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
@@ -16,16 +16,15 @@ import jakarta.interceptor.InvocationContext;
 public class CommandInterceptor {
 
     @Inject
-    TracingRuntime runtime;
+    Tracer tracer;
 
     @AroundInvoke
     Object trace(InvocationContext ctx) throws Exception {
-        DefaultTracer tracer = runtime.runtime().defaultTracer();
-        if (!tracer.recording()) {
+        if (!tracer.isEnabled()) {
             return ctx.proceed();
         }
         InvocationTracing.Resolved resolved = InvocationTracing.resolve(ctx, TracedCommand.class, TracedCommand::value, null);
         Span span = tracer.startCommand(resolved.name());
-        return InvocationTracing.proceed(ctx, span, tracer, null);
+        return InvocationTracing.proceed(ctx, span, null);
     }
 }

@@ -1,7 +1,6 @@
 package ai.automagik.tracing.cdi;
 
 import ai.automagik.tracing.Span;
-import ai.automagik.tracing.trace.DefaultTracer;
 import jakarta.interceptor.InvocationContext;
 
 import java.lang.annotation.Annotation;
@@ -100,7 +99,7 @@ final class InvocationTracing {
      * Runs the call inside {@code span}. A {@link CompletionStage} result ends the span when the stage
      * completes; the caller gets the very same stage back. Exceptions are recorded and re-thrown unchanged.
      */
-    static Object proceed(InvocationContext ctx, Span span, DefaultTracer tracer, Function<Object, String> output)
+    static Object proceed(InvocationContext ctx, Span span, Function<Object, String> output)
             throws Exception {
         Object result;
         try {
@@ -111,7 +110,7 @@ final class InvocationTracing {
             throw e;
         }
         if (result instanceof CompletionStage<?> stage) {
-            tracer.detach(span);
+            span.detach();
             stage.whenComplete((value, error) -> {
                 if (error != null) {
                     span.recordException(unwrap(error));

@@ -1,9 +1,9 @@
 package ai.automagik.tracing.cdi;
 
-import ai.automagik.tracing.export.ExportFailedException;
-import ai.automagik.tracing.export.ExportThrottledException;
-import ai.automagik.tracing.export.SendGuard;
-import ai.automagik.tracing.export.SendResult;
+import ai.automagik.tracing.spi.ExportFailedException;
+import ai.automagik.tracing.spi.ExportThrottledException;
+import ai.automagik.tracing.spi.SendGuard;
+import ai.automagik.tracing.spi.SendResult;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
 

@@ -1,7 +1,7 @@
 package ai.automagik.tracing.cdi;
 
 import ai.automagik.tracing.Span;
-import ai.automagik.tracing.trace.DefaultTracer;
+import ai.automagik.tracing.Tracer;
 import ai.automagik.tracing.TracedTool;
 import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
@@ -16,17 +16,16 @@ import jakarta.interceptor.InvocationContext;
 public class ToolInterceptor {
 
     @Inject
-    TracingRuntime runtime;
+    Tracer tracer;
 
     @AroundInvoke
     Object trace(InvocationContext ctx) throws Exception {
-        DefaultTracer tracer = runtime.runtime().defaultTracer();
-        if (!tracer.recording()) {
+        if (!tracer.isEnabled()) {
             return ctx.proceed();
         }
         InvocationTracing.Resolved resolved = InvocationTracing.resolve(ctx, TracedTool.class, TracedTool::value, null);
         Span span = tracer.startToolExecution(resolved.name());
         span.setInput(InvocationArguments.describe(ctx.getMethod(), ctx.getParameters()));
-        return InvocationTracing.proceed(ctx, span, tracer, InvocationTracing.AS_TEXT);
+        return InvocationTracing.proceed(ctx, span, InvocationTracing.AS_TEXT);
     }
 }

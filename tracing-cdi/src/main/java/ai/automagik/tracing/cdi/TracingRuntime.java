@@ -3,11 +3,11 @@ package ai.automagik.tracing.cdi;
 import ai.automagik.tracing.Tracer;
 import ai.automagik.tracing.TracingManager;
 import ai.automagik.tracing.config.TracingConfig;
-import ai.automagik.tracing.export.SendGuard;
-import ai.automagik.tracing.ObservabilityProvider;
-import ai.automagik.tracing.provider.LangWatchProvider;
-import ai.automagik.tracing.provider.OtlpProvider;
-import ai.automagik.tracing.trace.DefaultTracingManager;
+import ai.automagik.tracing.diagnostics.TracingDiagnostics;
+import ai.automagik.tracing.runtime.DefaultTracingManager;
+import ai.automagik.tracing.spi.Clock;
+import ai.automagik.tracing.spi.ObservabilityProvider;
+import ai.automagik.tracing.spi.SendGuard;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -26,8 +26,8 @@ import java.util.logging.Logger;
 /**
  * Owns the application's tracing runtime: reads and validates the configuration when the application
  * starts (an invalid value fails the deployment with a message naming the key), produces the
- * injectable {@link TracingManager} and {@link Tracer}, sends {@code system.startup}, and drains the
- * queues when the application stops.
+ * injectable {@link TracingManager}, {@link Tracer} and {@link TracingDiagnostics}, sends
+ * {@code system.startup}, and drains the queues when the application stops.
  */
 @ApplicationScoped
 public class TracingRuntime {
@@ -58,11 +58,11 @@ public class TracingRuntime {
             breaker.openDelay();
             breaker.failureThreshold();
         }
-        List<ObservabilityProvider> providers = new ArrayList<>(List.of(new LangWatchProvider(langWatchBreaker),
-                new OtlpProvider(otlpBreaker)));
+        List<ObservabilityProvider> providers = new ArrayList<>(DefaultTracingManager.builtInProviders(config,
+                langWatchBreaker, otlpBreaker));
         customProviders.forEach(providers::add);
         manager = new DefaultTracingManager(config, telemetryBreaker, providers,
-                WorkerThreads.forApplication(applicationLoader));
+                WorkerThreads.forApplication(applicationLoader), Clock.SYSTEM);
         LOG.fine(() -> "Automagik Tracing configured: " + config);
     }
 
@@ -82,8 +82,9 @@ public class TracingRuntime {
         return manager.tracer();
     }
 
-    /** The concrete runtime, for modules of this product that need more than the public interface. */
-    public DefaultTracingManager runtime() {
+    @Produces
+    @ApplicationScoped
+    TracingDiagnostics diagnostics() {
         return manager;
     }
 

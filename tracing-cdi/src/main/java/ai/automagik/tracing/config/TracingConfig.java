@@ -1,5 +1,7 @@
 package ai.automagik.tracing.config;
 
+import ai.automagik.tracing.diagnostics.ConfigurationEntry;
+
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
@@ -268,8 +270,8 @@ public final class TracingConfig {
     }
 
     /** Every key with its effective value (secrets masked) and where it came from. */
-    public List<ConfigEntry> entries() {
-        List<ConfigEntry> entries = new ArrayList<>();
+    public List<ConfigurationEntry> entries() {
+        List<ConfigurationEntry> entries = new ArrayList<>();
         for (ConfigKey key : ConfigKey.values()) {
             String value = switch (key) {
                 case HOME -> home.toString();
@@ -281,7 +283,7 @@ public final class TracingConfig {
             } else {
                 value = shown(key, value);
             }
-            entries.add(new ConfigEntry(key.property(), key.environmentVariable(), value, sources.get(key),
+            entries.add(new ConfigurationEntry(key.property(), key.environmentVariable(), value, sources.get(key),
                     key.secret(), key.description()));
         }
         return entries;
@@ -290,9 +292,9 @@ public final class TracingConfig {
     @Override
     public String toString() {
         StringBuilder sb = new StringBuilder("TracingConfig[");
-        List<ConfigEntry> entries = entries();
+        List<ConfigurationEntry> entries = entries();
         for (int i = 0; i < entries.size(); i++) {
-            ConfigEntry e = entries.get(i);
+            ConfigurationEntry e = entries.get(i);
             sb.append(i == 0 ? "" : ", ").append(e.property()).append('=').append(e.value());
         }
         return sb.append(']').toString();

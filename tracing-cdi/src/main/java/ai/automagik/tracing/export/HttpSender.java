@@ -1,6 +1,7 @@
 package ai.automagik.tracing.export;
 
 import ai.automagik.tracing.otlp.PartialSuccess;
+import ai.automagik.tracing.spi.SendResult;
 
 import java.io.IOException;
 import java.io.InputStream;

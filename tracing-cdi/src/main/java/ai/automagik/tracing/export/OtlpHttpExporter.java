@@ -2,7 +2,11 @@ package ai.automagik.tracing.export;
 
 import ai.automagik.tracing.otlp.OtlpJsonEncoder;
 import ai.automagik.tracing.otlp.Resource;
-import ai.automagik.tracing.otlp.SpanData;
+import ai.automagik.tracing.otlp.OtlpSpan;
+import ai.automagik.tracing.spi.ExportFailedException;
+import ai.automagik.tracing.spi.ExportThrottledException;
+import ai.automagik.tracing.spi.SendGuard;
+import ai.automagik.tracing.spi.SendResult;
 import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
 
 import java.nio.charset.StandardCharsets;
@@ -19,7 +23,7 @@ import java.util.logging.Logger;
  * without counting against the breaker, and no batch is sent before the answer's {@code Retry-After} has
  * passed (at most {@link #MAX_HOLD}); the batches meanwhile wait in the queue.
  */
-public final class OtlpHttpExporter implements BatchExporter<SpanData> {
+public final class OtlpHttpExporter implements BatchExporter<OtlpSpan> {
 
     public static final String FAILED_CIRCUIT_OPEN = "circuit open";
     public static final String NOT_SENT_DEBUG = "debug mode (logged, not sent)";
@@ -53,11 +57,11 @@ public final class OtlpHttpExporter implements BatchExporter<SpanData> {
     }
 
     @Override
-    public ExportOutcome export(List<SpanData> batch) {
+    public ExportOutcome export(List<OtlpSpan> batch) {
         return encoder.encode(resource.get(), batch, (body, length) -> export(batch, body, length));
     }
 
-    private ExportOutcome export(List<SpanData> batch, byte[] body, int length) {
+    private ExportOutcome export(List<OtlpSpan> batch, byte[] body, int length) {
         if (debug) {
             String json = new String(body, 0, length, StandardCharsets.UTF_8);
             LOG.info(() -> "Automagik Tracing debug mode, not sent to " + destination + ": " + json);
@@ -121,7 +125,7 @@ public final class OtlpHttpExporter implements BatchExporter<SpanData> {
 
     private void remember(byte[] body, int length, String outcome) {
         if (recent != null) {
-            recent.add(destination, body, length, outcome);
+            recent.add(destination, "application/json", body, length, outcome);
         }
     }
 }

@@ -103,7 +103,12 @@ public final class Attributes {
     }
 
     public Attributes copy() {
-        Attributes copy = new Attributes(maxSize);
+        return copy(maxSize);
+    }
+
+    /** A copy that may hold up to {@code newMaxSize} attributes (at least as many as this one holds). */
+    public Attributes copy(int newMaxSize) {
+        Attributes copy = new Attributes(Math.max(newMaxSize, size));
         copy.keys = Arrays.copyOf(keys, size);
         copy.values = Arrays.copyOf(values, size);
         copy.hashes = Arrays.copyOf(hashes, size);

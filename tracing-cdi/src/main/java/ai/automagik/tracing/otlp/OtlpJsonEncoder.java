@@ -74,7 +74,7 @@ public final class OtlpJsonEncoder {
     }
 
     /** The request as UTF-8 JSON bytes. */
-    public byte[] encode(Resource resource, List<SpanData> spans) {
+    public byte[] encode(Resource resource, List<OtlpSpan> spans) {
         JsonBytes json = new JsonBytes(estimate(spans));
         write(json, resource, spans);
         return json.toByteArray();
@@ -84,7 +84,7 @@ public final class OtlpJsonEncoder {
      * Encodes the request into a reused buffer and hands it to {@code use}, without copying it out: what
      * the exporter does for every batch. Thread-safe: concurrent calls get separate buffers.
      */
-    public <R> R encode(Resource resource, List<SpanData> spans, BodyUse<R> use) {
+    public <R> R encode(Resource resource, List<OtlpSpan> spans, BodyUse<R> use) {
         JsonBytes json = spare.getAndSet(null);
         if (json == null) {
             json = new JsonBytes(estimate(spans));
@@ -101,11 +101,11 @@ public final class OtlpJsonEncoder {
         }
     }
 
-    private static int estimate(List<SpanData> spans) {
+    private static int estimate(List<OtlpSpan> spans) {
         return 512 + (spans == null ? 0 : Math.min(spans.size(), 100_000) * 1024);
     }
 
-    private static void write(JsonBytes json, Resource resource, List<SpanData> spans) {
+    private static void write(JsonBytes json, Resource resource, List<OtlpSpan> spans) {
         json.beginObject();
         json.beginArray(RESOURCE_SPANS);
         json.beginObject();
@@ -126,7 +126,7 @@ public final class OtlpJsonEncoder {
         json.endObject();
         json.beginArray(SPANS);
         if (spans != null) {
-            for (SpanData span : spans) {
+            for (OtlpSpan span : spans) {
                 if (span != null) {
                     writeSpan(json, span);
                 }
@@ -146,7 +146,7 @@ public final class OtlpJsonEncoder {
      *
      * @throws UncheckedIOException when writing to {@code out} fails
      */
-    public void encode(Resource resource, List<SpanData> spans, OutputStream out) {
+    public void encode(Resource resource, List<OtlpSpan> spans, OutputStream out) {
         Objects.requireNonNull(out, "out");
         byte[] bytes = encode(resource, spans);
         try {
@@ -157,7 +157,7 @@ public final class OtlpJsonEncoder {
         }
     }
 
-    private static void writeSpan(JsonBytes json, SpanData span) {
+    private static void writeSpan(JsonBytes json, OtlpSpan span) {
         json.beginObject();
         json.hex(TRACE_ID, span.traceIdHigh(), span.traceIdLow(), true);
         json.hex(SPAN_ID, 0, span.spanId(), false);

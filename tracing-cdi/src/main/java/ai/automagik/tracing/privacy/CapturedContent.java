@@ -1,7 +1,7 @@
 package ai.automagik.tracing.privacy;
 
 import ai.automagik.tracing.otlp.Attributes;
-import ai.automagik.tracing.otlp.SpanData;
+import ai.automagik.tracing.otlp.OtlpSpan;
 import ai.automagik.tracing.otlp.SpanEvent;
 
 import java.util.ArrayList;
@@ -35,11 +35,11 @@ public final class CapturedContent {
     }
 
     /** The spans with secrets masked in their content; a span with nothing to mask is returned as it is. */
-    public static List<SpanData> scrubbed(List<SpanData> spans) {
-        List<SpanData> result = null;
+    public static List<OtlpSpan> scrubbed(List<OtlpSpan> spans) {
+        List<OtlpSpan> result = null;
         for (int i = 0; i < spans.size(); i++) {
-            SpanData span = spans.get(i);
-            SpanData clean = scrubbed(span);
+            OtlpSpan span = spans.get(i);
+            OtlpSpan clean = scrubbed(span);
             if (clean != span && result == null) {
                 result = new ArrayList<>(spans);
             }
@@ -54,7 +54,7 @@ public final class CapturedContent {
      * The span with secrets masked in its content attributes, status message and exception messages: a new
      * span when anything changed (the ended span is shared by every destination and never modified).
      */
-    public static SpanData scrubbed(SpanData span) {
+    public static OtlpSpan scrubbed(OtlpSpan span) {
         Attributes attributes = scrubbed(span.attributes(), CONTENT_KEYS);
         String statusMessage = scrub(span.statusMessage());
         List<SpanEvent> events = span.events();
@@ -72,7 +72,7 @@ public final class CapturedContent {
         if (attributes == span.attributes() && sameText(statusMessage, span.statusMessage()) && cleanEvents == null) {
             return span;
         }
-        return new SpanData(span.traceIdHigh(), span.traceIdLow(), span.spanId(), span.parentSpanId(), span.name(),
+        return new OtlpSpan(span.traceIdHigh(), span.traceIdLow(), span.spanId(), span.parentSpanId(), span.name(),
                 span.kind(), span.startEpochNanos(), span.endEpochNanos(), attributes,
                 cleanEvents == null ? events : List.copyOf(cleanEvents), span.statusCode(), statusMessage);
     }

@@ -1,8 +1,9 @@
 package ai.automagik.tracing.provider;
 
-import ai.automagik.tracing.ObservabilityProvider;
 import ai.automagik.tracing.config.TracingConfig;
-import ai.automagik.tracing.export.SendGuard;
+import ai.automagik.tracing.spi.ObservabilityProvider;
+import ai.automagik.tracing.spi.SendGuard;
+import ai.automagik.tracing.spi.Settings;
 
 import java.net.URI;
 import java.util.Map;
@@ -12,9 +13,11 @@ public final class OtlpProvider implements ObservabilityProvider {
 
     public static final String NAME = "otlp";
 
+    private final TracingConfig config;
     private final SendGuard guard;
 
-    public OtlpProvider(SendGuard guard) {
+    public OtlpProvider(TracingConfig config, SendGuard guard) {
+        this.config = config;
         this.guard = guard;
     }
 
@@ -24,17 +27,17 @@ public final class OtlpProvider implements ObservabilityProvider {
     }
 
     @Override
-    public boolean enabled(TracingConfig config) {
+    public boolean enabled(Settings settings) {
         return config.otlpEndpoint().isPresent();
     }
 
     @Override
-    public URI endpoint(TracingConfig config) {
+    public URI endpoint(Settings settings) {
         return config.otlpEndpoint().orElseThrow();
     }
 
     @Override
-    public Map<String, String> headers(TracingConfig config) {
+    public Map<String, String> headers(Settings settings) {
         return config.otlpHeaders();
     }
 

@@ -1,4 +1,5 @@
 /**
- * The telemetry layer and the observability layer with its built-in providers (LangWatch, generic OTLP).
+ * The observability layer (one destination per enabled provider) and the built-in providers: LangWatch, with its
+ * own span convention, and any OTLP endpoint.
  */
 package ai.automagik.tracing.provider;

@@ -1,6 +1,6 @@
 package ai.automagik.tracing.sampling;
 
-import ai.automagik.tracing.otlp.SpanData;
+import ai.automagik.tracing.trace.SpanData;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -69,7 +69,7 @@ public final class TailSampler {
         }
     }
 
-    /** Called when a trace starts; false means the trace cannot be buffered (counted as overflow). */
+    /** Called when a trace's first child ends; false means no more traces can be buffered (counted as overflow). */
     public boolean tryOpen() {
         if (openTraces.incrementAndGet() > maxOpenTraces) {
             openTraces.decrementAndGet();
@@ -79,24 +79,23 @@ public final class TailSampler {
         return true;
     }
 
-    /**
-     * Decides for a trace whose local root just ended, and releases its open-trace slot; {@code buffer}
-     * is null for a trace that never had a child span (it holds no slot).
-     */
-    public Decision decide(SpanData root, TraceBuffer buffer) {
-        if (buffer != null) {
-            openTraces.decrementAndGet();
-        }
-        Decision decision = evaluate(root, buffer);
+    /** Gives back the slot {@link #tryOpen()} took, when the trace's buffer is decided or was not needed. */
+    public void release() {
+        openTraces.decrementAndGet();
+    }
+
+    /** Decides for a trace whose local root just ended; {@code traceFailed}: a span of it recorded an error. */
+    public Decision decide(SpanData root, boolean traceFailed) {
+        Decision decision = evaluate(root, traceFailed);
         counts[decision.ordinal()].increment();
         return decision;
     }
 
-    private Decision evaluate(SpanData root, TraceBuffer buffer) {
+    private Decision evaluate(SpanData root, boolean traceFailed) {
         ThreadLocalRandom random = ThreadLocalRandom.current();
         String type = root.name();
         long second = root.endEpochNanos() / 1_000_000_000L;
-        if (root.isError() || (buffer != null && buffer.hasError())) {
+        if (root.isError() || traceFailed) {
             if (errorRate < 1.0 && random.nextDouble() >= errorRate) {
                 return Decision.NOT_SAMPLED;
             }

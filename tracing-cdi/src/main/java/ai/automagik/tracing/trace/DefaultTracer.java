@@ -3,11 +3,12 @@ package ai.automagik.tracing.trace;
 import ai.automagik.tracing.LlmSpan;
 import ai.automagik.tracing.Scope;
 import ai.automagik.tracing.Span;
+import ai.automagik.tracing.SpanBuilder;
+import ai.automagik.tracing.SpanKind;
 import ai.automagik.tracing.TelemetryEvent;
 import ai.automagik.tracing.TraceContext;
 import ai.automagik.tracing.Tracer;
-import ai.automagik.tracing.metrics.GenAiMetrics;
-import ai.automagik.tracing.otlp.SpanData;
+import ai.automagik.tracing.spi.Clock;
 
 import java.util.concurrent.Callable;
 import java.util.concurrent.ThreadLocalRandom;
@@ -16,14 +17,19 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * The tracer: keeps the current span per thread, creates spans with fresh or inherited ids, and hands
- * finished work to the telemetry and trace sinks. Callers pay for a thread-local read and write, two
- * clock reads and one queue hand-off per span; encoding and I/O happen on workers.
+ * The tracer: keeps the current span per thread, creates spans with fresh or inherited ids, and hands ended
+ * spans to its span processor. Callers pay for a thread-local read and write, two clock reads and what the
+ * processors do on the span's end (a queue hand-off); mapping, encoding and I/O happen on workers.
  */
 public final class DefaultTracer implements Tracer {
 
     private static final Logger LOG = Logger.getLogger(DefaultTracer.class.getName());
     static final int MAX_NAME = 256;
+    private static final int KIND_INTERNAL = SpanKind.INTERNAL.otlpValue();
+    private static final int KIND_CLIENT = SpanKind.CLIENT.otlpValue();
+    private static final int KIND_SERVER = SpanKind.SERVER.otlpValue();
+    /** A builder's explicit "no parent": the span starts a new trace. */
+    private static final Object NO_PARENT = new Object();
     // 64 bytes or more of the array on either side of the slot, with compressed or full references
     private static final int CURRENT_SLOT = 16;
     private static final int CURRENT_SLOTS = 2 * CURRENT_SLOT + 1;
@@ -34,19 +40,24 @@ public final class DefaultTracer implements Tracer {
     // spans, one of the three causes of JVM runs at about twice the usual time (docs/BENCHMARKS.md)
     private final ThreadLocal<Object[]> current = ThreadLocal.withInitial(() -> new Object[CURRENT_SLOTS]);
     private final TelemetrySink telemetry;
-    private final TraceSink traces;
+    private final ObservabilityState traces;
+    private final SpanProcessor processor;
     private final ContextBridge bridge;
-    private final GenAiMetrics genAiMetrics = new GenAiMetrics();
+    private final Clock clock;
 
-    public DefaultTracer(TelemetrySink telemetry, TraceSink traces) {
-        this(telemetry, traces, ContextBridge.NONE);
-    }
-
-    /** With {@code bridge}, spans join another tracing system's context on the same thread (OpenTelemetry). */
-    public DefaultTracer(TelemetrySink telemetry, TraceSink traces, ContextBridge bridge) {
+    /**
+     * @param telemetry where events go, and whether spans with a role are recorded for them
+     * @param traces whether spans are recorded for observability
+     * @param processor what happens when a span ends
+     * @param bridge with another tracing system on the thread (OpenTelemetry), spans join its context
+     */
+    public DefaultTracer(TelemetrySink telemetry, ObservabilityState traces, SpanProcessor processor,
+            ContextBridge bridge, Clock clock) {
         this.telemetry = telemetry == null ? TelemetrySink.OFF : telemetry;
-        this.traces = traces == null ? TraceSink.OFF : traces;
+        this.traces = traces == null ? ObservabilityState.OFF : traces;
+        this.processor = processor == null ? SpanProcessor.NONE : processor;
         this.bridge = bridge == null ? ContextBridge.NONE : bridge;
+        this.clock = clock == null ? Clock.SYSTEM : clock;
     }
 
     /**
@@ -57,22 +68,21 @@ public final class DefaultTracer implements Tracer {
         return bridge != ContextBridge.NONE && bridge.activeParent() != null;
     }
 
-    /** What model calls, agent runs and tools recorded so far, for scraping. */
-    public GenAiMetrics genAiMetrics() {
-        return genAiMetrics;
-    }
-
-    /** False when neither layer would record anything: callers can skip all tracing work. */
-    public boolean recording() {
+    @Override
+    public boolean isEnabled() {
         return traces.enabled() || telemetry.enabled();
     }
 
-    TelemetrySink telemetrySink() {
-        return telemetry;
+    SpanProcessor processor() {
+        return processor;
     }
 
-    TraceSink traceSink() {
-        return traces;
+    Clock clock() {
+        return clock;
+    }
+
+    boolean captureContent() {
+        return traces.captureContent();
     }
 
     private Object currentValue() {
@@ -85,74 +95,74 @@ public final class DefaultTracer implements Tracer {
 
     @Override
     public Span startSpan(String name) {
-        return start(name, SpanData.KIND_INTERNAL, SpanRole.GENERIC, null, null);
+        return start(name, KIND_INTERNAL, SpanRole.GENERIC, null, null);
     }
 
-    /** A span of the given OTLP kind, e.g. {@link SpanData#KIND_SERVER} for an incoming request. */
-    public Span startSpan(String name, int kind) {
-        return start(name, kind, SpanRole.GENERIC, null, null);
+    @Override
+    public SpanBuilder spanBuilder(String name) {
+        return new DefaultSpanBuilder(this, name);
     }
 
     @Override
     public Span startAgentRun(String agentName, String framework) {
         String agent = orUnknown(agentName);
-        return start("invoke_agent " + agent, SpanData.KIND_INTERNAL, SpanRole.AGENT, agent, framework);
+        return start("invoke_agent " + agent, KIND_INTERNAL, SpanRole.AGENT, agent, framework);
     }
 
     @Override
     public Span startToolExecution(String toolName) {
         String tool = orUnknown(toolName);
-        return start("execute_tool " + tool, SpanData.KIND_INTERNAL, SpanRole.TOOL, tool, null);
+        return start("execute_tool " + tool, KIND_INTERNAL, SpanRole.TOOL, tool, null);
     }
 
     @Override
     public LlmSpan startLlmCall(String provider, String requestModel) {
         String model = orUnknown(requestModel);
-        return start("chat " + model, SpanData.KIND_CLIENT, SpanRole.LLM, model, provider);
+        return start("chat " + model, KIND_CLIENT, SpanRole.LLM, model, provider);
     }
 
     @Override
     public Span startCommand(String command) {
         String name = orUnknown(command);
-        return start("cli.command " + name, SpanData.KIND_INTERNAL, SpanRole.COMMAND, name, null);
+        return start("cli.command " + name, KIND_INTERNAL, SpanRole.COMMAND, name, null);
     }
 
     /**
-     * A SERVER span for an incoming request, named {@code "{method} {route}"}, child of {@code remoteParent}
-     * when valid (else a new trace),
-     * whatever this pooled thread held before: the previous request's context must not leak into this one.
+     * A span from a builder. With {@code explicitParent} (a context, or {@link TraceContext#INVALID} for a new
+     * trace) whatever is current on the thread is not its parent. A SERVER span ignores what this pooled thread
+     * held before, so a previous request's context cannot leak into this one, and leaves nothing behind when it
+     * ends; it keeps a real context (for the response's {@code traceparent}) when only telemetry is on, and is
+     * not started when another tracing system already traces the request.
      */
-    public Span startServerSpan(String method, String route, TraceContext remoteParent) {
-        if (externallyTraced()) {
+    Span start(String name, SpanKind kind, TraceContext explicitParent) {
+        boolean server = kind == SpanKind.SERVER;
+        if (server && explicitParent != null && externallyTraced()) {
             // the other system's server span (which continued any traceparent) is the request's: ours would be a
             // second one; our spans continue it through the bridge
             setCurrent(null);
             return NoopSpan.INSTANCE;
         }
-        setCurrent(remoteParent != null && remoteParent.isValid() ? remoteParent : null);
-        // the name ("GET /api/items/{id}") is read only when the trace is observed: with telemetry alone the
-        // span just carries the ids for the response's traceparent, and every request would build it for nothing
-        String name = traces.enabled() ? method + " " + route : route;
-        // the bridge was just asked: it has no active span, so start need not ask again
-        Span span = start(name, SpanData.KIND_SERVER, SpanRole.GENERIC, null, null, true, false);
-        if (span == NoopSpan.INSTANCE) {
+        Object parent = explicitParent == null ? null : explicitParent.isValid() ? explicitParent : NO_PARENT;
+        Span span = start(name, kind.otlpValue(), SpanRole.GENERIC, null, null, server,
+                explicitParent == null && bridge != ContextBridge.NONE, parent);
+        if (server && span == NoopSpan.INSTANCE) {
             setCurrent(null);
         }
         return span;
     }
 
     private LlmSpan start(String name, int kind, SpanRole role, String subject, String detail) {
-        return start(name, kind, role, subject, detail, false, bridge != ContextBridge.NONE);
+        return start(name, kind, role, subject, detail, false, bridge != ContextBridge.NONE, null);
     }
 
     /**
      * {@code propagate}: keep a real context (for response headers) even when only telemetry is on;
-     * {@code askBridge}: with nothing of ours current, continue the bridged system's active span.
+     * {@code askBridge}: with nothing of ours current, continue the bridged system's active span;
+     * {@code explicitParent}: null for the thread's current span, else a {@link TraceContext} or {@link #NO_PARENT}.
      */
     private LlmSpan start(String name, int kind, SpanRole role, String subject, String detail, boolean propagate,
-            boolean askBridge) {
-        TraceSink traceSink = traces;
-        boolean observe = traceSink.enabled();
+            boolean askBridge, Object explicitParent) {
+        boolean observe = traces.enabled();
         if (!observe && ((role == SpanRole.GENERIC && !propagate) || !telemetry.enabled())) {
             return NoopSpan.INSTANCE;
         }
@@ -160,7 +170,10 @@ public final class DefaultTracer implements Tracer {
             // one thread-local look-up for the read and the write
             Object[] slots = current.get();
             Object previous = slots[CURRENT_SLOT];
-            Object parent = previous == null && askBridge ? bridge.activeParent() : previous;
+            Object parent = explicitParent != null ? explicitParent
+                    : previous == null && askBridge ? bridge.activeParent() : previous;
+            // a request's span leaves nothing of the thread's past behind it
+            Object restore = propagate && explicitParent != null ? null : previous;
             ThreadLocalRandom random = ThreadLocalRandom.current();
             String spanName = RecordingSpan.cap(name, MAX_NAME);
             String cappedSubject = RecordingSpan.cap(subject, MAX_NAME);
@@ -168,21 +181,22 @@ public final class DefaultTracer implements Tracer {
             long spanId = nonZero(random.nextLong());
             RecordingSpan span;
             if (parent instanceof RecordingSpan parentSpan) {
-                span = RecordingSpan.child(this, parentSpan, spanId, spanName, kind, role, cappedSubject, cappedDetail);
+                span = RecordingSpan.child(this, parentSpan, spanId, spanName, kind, role, cappedSubject, cappedDetail,
+                        restore);
             } else if (parent instanceof TraceContext remote && remote.isValid()) {
                 // a parent from the bridge was never ours: nothing of ours to make current again at the end
                 span = RecordingSpan.root(this, observe, remote.traceIdHigh(), remote.traceIdLow(), spanId,
                         remote.spanIdValue(), remote.isSampled(), spanName, kind, role, cappedSubject, cappedDetail,
-                        previous);
+                        restore);
             } else {
                 span = RecordingSpan.root(this, observe, random.nextLong(), nonZero(random.nextLong()), spanId, 0,
-                        true, spanName, kind, role, cappedSubject, cappedDetail, previous);
+                        true, spanName, kind, role, cappedSubject, cappedDetail, restore);
             }
             slots[CURRENT_SLOT] = span;
             // a server span often ends on another thread (asynchronous resources), where its bridge scope could
             // not be closed and would stay on the request thread: only spans that end or detach where they
             // started are bridged (interceptors detach asynchronous ones)
-            if (observe && kind != SpanData.KIND_SERVER && bridge != ContextBridge.NONE) {
+            if (observe && kind != KIND_SERVER && bridge != ContextBridge.NONE) {
                 span.bridgeScope = bridge.enter(span.context());
             }
             return span;
@@ -198,19 +212,15 @@ public final class DefaultTracer implements Tracer {
             return;
         }
         try {
-            long now = EpochClock.toEpochNanos(System.nanoTime());
+            long now = clock.epochNanos(clock.nanoTime());
             telemetry.record(event, now, now);
         } catch (RuntimeException e) {
             internalError(e);
         }
     }
 
-    /**
-     * Records the event {@code build} returns, building it only when telemetry is on and its queue has
-     * room; under a full queue the event is counted as dropped without being built (a dead or slow
-     * collector must not make every request pay for events that cannot be sent).
-     */
-    public void recordEventIfRoom(Supplier<TelemetryEvent> build) {
+    @Override
+    public void recordEvent(Supplier<TelemetryEvent> build) {
         if (!telemetry.enabled()) {
             return;
         }
@@ -252,7 +262,7 @@ public final class DefaultTracer implements Tracer {
     }
 
     /** Makes {@code span} the current span of this thread (for asynchronous hand-over). */
-    public Scope withSpan(Span span) {
+    Scope withSpan(Span span) {
         return span instanceof RecordingSpan ? swap(span) : Scope.NOOP;
     }
 
@@ -322,7 +332,7 @@ public final class DefaultTracer implements Tracer {
      * Takes {@code span} off this thread without ending it (its work continues elsewhere, e.g. an
      * asynchronous result): its parent becomes current again.
      */
-    public void detach(Span span) {
+    void detach(Span span) {
         if (span instanceof RecordingSpan recording) {
             restoreCurrent(recording);
         }

@@ -2,24 +2,24 @@ package ai.automagik.tracing.trace;
 
 import ai.automagik.tracing.LlmSpan;
 import ai.automagik.tracing.Scope;
-import ai.automagik.tracing.TelemetryEvent;
 import ai.automagik.tracing.TraceContext;
 import ai.automagik.tracing.otlp.Attributes;
-import ai.automagik.tracing.otlp.SpanData;
 import ai.automagik.tracing.otlp.SpanEvent;
-import ai.automagik.tracing.sampling.Decision;
-import ai.automagik.tracing.sampling.TraceBuffer;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
 import java.util.concurrent.atomic.AtomicReferenceFieldUpdater;
 
 /**
- * A live span. Written by the thread that owns it; {@link #end()} may come from any thread (for
- * asynchronous work) and takes effect once. Never throws into the caller.
+ * A live span: it only records. Written by the thread that owns it; {@link #end()} may come from any thread
+ * (for asynchronous work), takes effect once, and hands the span to the tracer's processors. After the end
+ * nothing changes it. Never throws into the caller.
  */
-final class RecordingSpan implements LlmSpan {
+final class RecordingSpan implements LlmSpan, ReadableSpan {
 
     static final int MAX_ATTRIBUTES = 128;
     static final int MAX_EVENTS = 32;
@@ -27,19 +27,14 @@ final class RecordingSpan implements LlmSpan {
     static final int MAX_INPUT = 1000;
     static final int MAX_OUTPUT = 2000;
     static final int MAX_FINISH_REASONS = 8;
+    static final int MAX_PARAMETERS = 32;
 
     private static final AtomicIntegerFieldUpdater<RecordingSpan> ENDED =
             AtomicIntegerFieldUpdater.newUpdater(RecordingSpan.class, "ended");
-    private static final AtomicReferenceFieldUpdater<RecordingSpan, TraceBuffer> CHILDREN =
-            AtomicReferenceFieldUpdater.newUpdater(RecordingSpan.class, TraceBuffer.class, "children");
-    // states of a local root's children buffer besides null (no child yet) and an open buffer
-    private static final TraceBuffer OPENING = new TraceBuffer(0);
-    private static final TraceBuffer ENDING = new TraceBuffer(0);
-    private static final TraceBuffer UNBUFFERED = new TraceBuffer(0);
+    private static final AtomicReferenceFieldUpdater<RecordingSpan, LocalTrace> TRACE =
+            AtomicReferenceFieldUpdater.newUpdater(RecordingSpan.class, LocalTrace.class, "trace");
 
     private final DefaultTracer tracer;
-    /** For a child: its trace's buffer (null when not recorded). Unused by a local root. */
-    private final TraceBuffer buffer;
     private final boolean observed;
     private final boolean localRoot;
     private final long traceIdHigh;
@@ -53,57 +48,61 @@ final class RecordingSpan implements LlmSpan {
     private final String subject;
     private final String detail;
     private final long startNanoTime;
+    private long endNanoTime;
     final Object previousCurrent;
     /** Closes what {@link ContextBridge#enter} opened for this span on the thread that started it. */
     Scope bridgeScope = Scope.NOOP;
+    /** This span's local root (itself for a root); null when not observed. */
+    private final RecordingSpan root;
+    /** On a span under a local root: what the spans of its trace share (null when not observed). */
+    private final LocalTrace inherited;
+    /** On a local root: what its trace's spans share, created on first use ({@link #ENDED_ALONE} once closed). */
+    private volatile LocalTrace trace;
+    /** On a local root that ended alone: what spans started under it later begin with. */
+    private volatile Object stateAfterEnd;
+    /** A local root ended without a shared state; spans started under it later get one from {@link #stateAfterEnd}. */
+    private static final LocalTrace ENDED_ALONE = new LocalTrace();
 
     private Attributes attributes;
     private List<SpanEvent> events;
     private int statusCode = SpanData.STATUS_UNSET;
     private String statusMessage;
     private String errorType;
+    private String input;
+    private String output;
     private String responseModel;
     private long inputTokens = -1;
     private long outputTokens = -1;
-    private GenAiMessages inputMessages;
-    private GenAiMessages outputMessages;
+    private Double costUsd;
+    private Map<String, Object> parameters;
+    private RecordedMessages inputMessages;
+    private RecordedMessages outputMessages;
     private List<String> finishReasons;
     private String toolCallId;
-    /** This span's local root (itself for a root), which holds the trace's identity; null when not observed. */
-    private final RecordingSpan root;
-    /** Set on a local root by the first setConversation/setSession of any span of its trace. */
-    private volatile TraceIdentity identity;
     private volatile int ended;
-    /**
-     * A local root's buffer for its children, opened by the first child (a trace without children, the
-     * common case, never holds one): null, {@link #OPENING}, an open buffer, {@link #UNBUFFERED} (no
-     * slot was free), or, when the root ended without children, {@link #ENDING} then a decided buffer.
-     */
-    private volatile TraceBuffer children;
 
     /** A local root, recorded for observability when {@code observed}. */
     static RecordingSpan root(DefaultTracer tracer, boolean observed, long traceIdHigh, long traceIdLow, long spanId,
             long parentSpanId, boolean sampledFlag, String name, int kind, SpanRole role, String subject, String detail,
             Object previousCurrent) {
-        return new RecordingSpan(tracer, null, observed, true, traceIdHigh, traceIdLow, spanId, parentSpanId,
-                sampledFlag, name, kind, role, subject, detail, previousCurrent, null);
+        return new RecordingSpan(tracer, observed, true, traceIdHigh, traceIdLow, spanId, parentSpanId, sampledFlag,
+                name, kind, role, subject, detail, previousCurrent, null, null);
     }
 
-    /** A child of {@code parent}, recorded when the trace has a buffer for it. */
+    /** A child of {@code parent}, recorded when its trace is; {@code previousCurrent} is current again at its end. */
     static RecordingSpan child(DefaultTracer tracer, RecordingSpan parent, long spanId, String name, int kind,
-            SpanRole role, String subject, String detail) {
-        TraceBuffer buffer = parent.bufferForChildren();
-        return new RecordingSpan(tracer, buffer, buffer != null, false, parent.traceIdHigh, parent.traceIdLow, spanId,
-                parent.spanId, parent.sampledFlag, name, kind, role, subject, detail, parent,
-                buffer != null ? parent.root : null);
+            SpanRole role, String subject, String detail, Object previousCurrent) {
+        return new RecordingSpan(tracer, parent.observed, false, parent.traceIdHigh, parent.traceIdLow, spanId,
+                parent.spanId, parent.sampledFlag, name, kind, role, subject, detail, previousCurrent, parent.root,
+                parent.observed ? parent.sharedTrace() : null);
     }
 
-    private RecordingSpan(DefaultTracer tracer, TraceBuffer buffer, boolean observed, boolean localRoot,
-            long traceIdHigh, long traceIdLow, long spanId, long parentSpanId, boolean sampledFlag, String name,
-            int kind, SpanRole role, String subject, String detail, Object previousCurrent, RecordingSpan traceRoot) {
+    private RecordingSpan(DefaultTracer tracer, boolean observed, boolean localRoot, long traceIdHigh,
+            long traceIdLow, long spanId, long parentSpanId, boolean sampledFlag, String name, int kind, SpanRole role,
+            String subject, String detail, Object previousCurrent, RecordingSpan traceRoot, LocalTrace inherited) {
         this.tracer = tracer;
-        this.root = localRoot ? (observed ? this : null) : traceRoot;
-        this.buffer = buffer;
+        this.inherited = inherited;
+        this.root = !observed ? null : localRoot ? this : traceRoot;
         this.observed = observed;
         this.localRoot = localRoot;
         this.traceIdHigh = traceIdHigh;
@@ -117,62 +116,25 @@ final class RecordingSpan implements LlmSpan {
         this.subject = subject;
         this.detail = detail;
         this.previousCurrent = previousCurrent;
-        this.startNanoTime = System.nanoTime();
+        this.startNanoTime = tracer.clock().nanoTime();
     }
 
-    /** The buffer this span's children go to: its trace's, opened on first use; null when not recorded. */
-    private TraceBuffer bufferForChildren() {
+    /** The trace-wide state of this span's local trace, created on first use; null when not observed. */
+    private LocalTrace localTraceCreated() {
+        return root == null ? null : sharedTrace();
+    }
+
+    /** What this span's trace shares, for it and its children; on a local root created on first use. */
+    private LocalTrace sharedTrace() {
         if (!localRoot) {
-            return buffer;
+            return inherited;
         }
-        if (!observed) {
-            return null;
+        LocalTrace current = trace;
+        if (current == null) {
+            TRACE.compareAndSet(this, null, new LocalTrace());
+            current = trace;
         }
-        for (int spins = 0; ; spins++) {
-            TraceBuffer current = children;
-            if (current == OPENING || current == ENDING) {
-                awaitOtherThread(spins);
-                continue;
-            }
-            if (current != null) {
-                return current == UNBUFFERED ? null : current;
-            }
-            if (CHILDREN.compareAndSet(this, null, OPENING)) {
-                TraceBuffer opened = null;
-                try {
-                    opened = tracer.traceSink().openTrace();
-                } finally {
-                    children = opened == null ? UNBUFFERED : opened;
-                }
-                return opened;
-            }
-        }
-    }
-
-    /** Another thread is in the middle of a short, non-blocking step on the children buffer. */
-    private static void awaitOtherThread(int spins) {
-        if (spins < 100) {
-            Thread.onSpinWait();
-        } else {
-            Thread.yield();
-        }
-    }
-
-    /** Takes the children buffer when this local root ends: null if it never had a (buffered) child. */
-    private TraceBuffer takeChildrenAtEnd() {
-        for (int spins = 0; ; spins++) {
-            TraceBuffer current = children;
-            if (current == null && CHILDREN.compareAndSet(this, null, ENDING)) {
-                return null;
-            }
-            if (current == OPENING) {
-                awaitOtherThread(spins);
-                continue;
-            }
-            if (current != null) {
-                return current == UNBUFFERED ? null : current;
-            }
-        }
+        return current == ENDED_ALONE ? new LocalTrace(stateAfterEnd) : current;
     }
 
     long traceIdHigh() {
@@ -237,7 +199,7 @@ final class RecordingSpan implements LlmSpan {
                 events = new ArrayList<>(2);
             }
             if (events.size() < MAX_EVENTS) {
-                events.add(new SpanEvent(eventName, EpochClock.toEpochNanos(System.nanoTime()), null));
+                events.add(new SpanEvent(eventName, tracer.clock().epochNanos(tracer.clock().nanoTime()), null));
             }
         }
         return this;
@@ -262,7 +224,7 @@ final class RecordingSpan implements LlmSpan {
                 if (error.getMessage() != null) {
                     ex.put("exception.message", cap(error.getMessage(), MAX_STRING));
                 }
-                events.add(new SpanEvent("exception", EpochClock.toEpochNanos(System.nanoTime()), ex));
+                events.add(new SpanEvent("exception", tracer.clock().epochNanos(tracer.clock().nanoTime()), ex));
             }
         }
         return this;
@@ -281,47 +243,28 @@ final class RecordingSpan implements LlmSpan {
         return this;
     }
 
-    /** Lets the sampler see the error even if this span is still open when the root ends (the root's own
-     * status is read from its data). */
+    /** Lets the sampler see the error even if this span is still open when its root ends. */
     private void markTraceError() {
-        if (buffer != null) {
-            buffer.markError();
+        if (observed && !localRoot) {
+            localTraceCreated().markError();
         }
     }
 
     @Override
     public LlmSpan setConversation(String threadId, String userId) {
-        TraceIdentity trace = traceIdentity();
-        if (trace != null) {
-            trace.conversation(threadId);
-            trace.user(userId);
+        LocalTrace shared = localTraceCreated();
+        if (shared != null) {
+            shared.conversation(threadId);
+            shared.user(userId);
         }
         return this;
     }
 
-    /** The trace's identity, created on first use (most traces never set one); null when not observed. */
-    private TraceIdentity traceIdentity() {
-        if (root == null) {
-            return null;
-        }
-        TraceIdentity trace = root.identity;
-        if (trace == null) {
-            synchronized (root) {
-                trace = root.identity;
-                if (trace == null) {
-                    trace = new TraceIdentity();
-                    root.identity = trace;
-                }
-            }
-        }
-        return trace;
-    }
-
     @Override
     public LlmSpan setSession(String sessionId) {
-        TraceIdentity trace = traceIdentity();
-        if (trace != null) {
-            trace.session(sessionId);
+        LocalTrace shared = localTraceCreated();
+        if (shared != null) {
+            shared.session(sessionId);
         }
         return this;
     }
@@ -335,17 +278,17 @@ final class RecordingSpan implements LlmSpan {
     }
 
     @Override
-    public LlmSpan setInput(String input) {
-        if (recording() && input != null && tracer.traceSink().captureContent()) {
-            attributes().put("langwatch.input", cap(input, MAX_INPUT));
+    public LlmSpan setInput(String value) {
+        if (recording() && value != null && tracer.captureContent()) {
+            input = cap(value, MAX_INPUT);
         }
         return this;
     }
 
     @Override
-    public LlmSpan setOutput(String output) {
-        if (recording() && output != null && tracer.traceSink().captureContent()) {
-            attributes().put("langwatch.output", cap(output, MAX_OUTPUT));
+    public LlmSpan setOutput(String value) {
+        if (recording() && value != null && tracer.captureContent()) {
+            output = cap(value, MAX_OUTPUT);
         }
         return this;
     }
@@ -359,10 +302,10 @@ final class RecordingSpan implements LlmSpan {
     }
 
     @Override
-    public LlmSpan usage(long input, long output) {
+    public LlmSpan usage(long inputCount, long outputCount) {
         if (ended == 0) {
-            inputTokens = Math.max(0, input);
-            outputTokens = Math.max(0, output);
+            inputTokens = Math.max(0, inputCount);
+            outputTokens = Math.max(0, outputCount);
         }
         return this;
     }
@@ -374,7 +317,7 @@ final class RecordingSpan implements LlmSpan {
                 finishReasons = new ArrayList<>(1);
             }
             if (finishReasons.size() < MAX_FINISH_REASONS) {
-                finishReasons.add(cap(reason.toLowerCase(java.util.Locale.ROOT), 64));
+                finishReasons.add(cap(reason.toLowerCase(Locale.ROOT), 64));
             }
         }
         return this;
@@ -383,7 +326,7 @@ final class RecordingSpan implements LlmSpan {
     @Override
     public LlmSpan cost(double usd) {
         if (recording() && Double.isFinite(usd)) {
-            attributes().put("gen_ai.usage.cost", usd);
+            costUsd = usd;
         }
         return this;
     }
@@ -391,18 +334,23 @@ final class RecordingSpan implements LlmSpan {
     @Override
     public LlmSpan parameter(String parameter, Object value) {
         if (recording() && parameter != null && value != null) {
-            Object v = value instanceof Integer i ? Long.valueOf(i)
-                    : value instanceof Float f ? Double.valueOf(f)
-                    : value instanceof Long || value instanceof Double || value instanceof Boolean ? value
-                    : cap(value.toString(), 256);
-            attributes().put("gen_ai.request." + parameter, v);
+            if (parameters == null) {
+                parameters = new LinkedHashMap<>(4);
+            }
+            if (parameters.size() < MAX_PARAMETERS || parameters.containsKey(parameter)) {
+                Object v = value instanceof Integer i ? Long.valueOf(i)
+                        : value instanceof Float f ? Double.valueOf(f)
+                        : value instanceof Long || value instanceof Double || value instanceof Boolean ? value
+                        : cap(value.toString(), 256);
+                parameters.put(cap(parameter, 64), v);
+            }
         }
         return this;
     }
 
     @Override
     public LlmSpan inputMessage(String messageRole, String content) {
-        GenAiMessages messages = inputMessages();
+        RecordedMessages messages = inputMessages();
         if (messages != null) {
             messages.text(messageRole, content);
         }
@@ -411,7 +359,7 @@ final class RecordingSpan implements LlmSpan {
 
     @Override
     public LlmSpan inputToolCall(String callId, String toolName, String arguments) {
-        GenAiMessages messages = inputMessages();
+        RecordedMessages messages = inputMessages();
         if (messages != null) {
             messages.toolCall(callId, toolName, arguments);
         }
@@ -420,7 +368,7 @@ final class RecordingSpan implements LlmSpan {
 
     @Override
     public LlmSpan inputToolResult(String callId, String result) {
-        GenAiMessages messages = inputMessages();
+        RecordedMessages messages = inputMessages();
         if (messages != null) {
             messages.toolResult(callId, result);
         }
@@ -429,7 +377,7 @@ final class RecordingSpan implements LlmSpan {
 
     @Override
     public LlmSpan outputMessage(String messageRole, String content) {
-        GenAiMessages messages = outputMessages();
+        RecordedMessages messages = outputMessages();
         if (messages != null) {
             messages.text(messageRole, content);
         }
@@ -438,7 +386,7 @@ final class RecordingSpan implements LlmSpan {
 
     @Override
     public LlmSpan outputToolCall(String callId, String toolName, String arguments) {
-        GenAiMessages messages = outputMessages();
+        RecordedMessages messages = outputMessages();
         if (messages != null) {
             messages.toolCall(callId, toolName, arguments);
         }
@@ -446,22 +394,22 @@ final class RecordingSpan implements LlmSpan {
     }
 
     /** The prompt's messages, null when nothing is recorded or content capture is off. */
-    private GenAiMessages inputMessages() {
-        if (!recording() || !tracer.traceSink().captureContent()) {
+    private RecordedMessages inputMessages() {
+        if (!recording() || !tracer.captureContent()) {
             return null;
         }
         if (inputMessages == null) {
-            inputMessages = new GenAiMessages(MAX_INPUT);
+            inputMessages = new RecordedMessages(MAX_INPUT);
         }
         return inputMessages;
     }
 
-    private GenAiMessages outputMessages() {
-        if (!recording() || !tracer.traceSink().captureContent()) {
+    private RecordedMessages outputMessages() {
+        if (!recording() || !tracer.captureContent()) {
             return null;
         }
         if (outputMessages == null) {
-            outputMessages = new GenAiMessages(MAX_OUTPUT);
+            outputMessages = new RecordedMessages(MAX_OUTPUT);
         }
         return outputMessages;
     }
@@ -487,151 +435,110 @@ final class RecordingSpan implements LlmSpan {
         if (!ENDED.compareAndSet(this, 0, 1)) {
             return;
         }
-        long endNanoTime = System.nanoTime();
+        endNanoTime = tracer.clock().nanoTime();
         tracer.restoreCurrent(this);
         try {
-            recordMetrics(endNanoTime);
-            emitTelemetry(endNanoTime);
-            if (observed) {
-                finishTrace(endNanoTime);
-            }
+            tracer.processor().onEnd(this);
         } catch (RuntimeException e) {
             tracer.internalError(e);
         }
     }
 
-    private void recordMetrics(long endNanoTime) {
-        double seconds = (endNanoTime - startNanoTime) / 1e9;
-        switch (role) {
-            case LLM -> tracer.genAiMetrics().chat(detail, subject, seconds, inputTokens, outputTokens);
-            case AGENT -> tracer.genAiMetrics().operation("invoke_agent", subject, seconds);
-            case TOOL -> tracer.genAiMetrics().operation("execute_tool", subject, seconds);
-            default -> { }
-        }
+    @Override
+    public SpanRole role() {
+        return role;
     }
 
-    private void emitTelemetry(long endNanoTime) {
-        TelemetrySink sink = tracer.telemetrySink();
-        if (role == SpanRole.GENERIC || !sink.enabled()) {
-            return;
-        }
-        boolean success = statusCode != SpanData.STATUS_ERROR;
-        if (!sink.hasRoom()) {
-            sink.dropForLackOfRoom();
-            if (!success && role == SpanRole.AGENT) {
-                sink.dropForLackOfRoom();
-            }
-            return;
-        }
-        double durationMs = (endNanoTime - startNanoTime) / 1_000_000.0;
-        TelemetryEvent event = switch (role) {
-            case AGENT -> TelemetryEvent.agentRun(subject, detail, success, durationMs);
-            case TOOL -> TelemetryEvent.toolExecuted(subject, success, durationMs);
-            case LLM -> TelemetryEvent.llmCall(responseModel != null ? responseModel : subject, detail,
-                    Math.max(0, inputTokens), Math.max(0, outputTokens), success, durationMs);
-            case COMMAND -> TelemetryEvent.cliCommand(subject, success, durationMs);
-            case GENERIC -> null;
-        };
-        long start = EpochClock.toEpochNanos(startNanoTime);
-        long end = EpochClock.toEpochNanos(endNanoTime);
-        sink.record(event, start, end);
-        if (!success && role == SpanRole.AGENT) {
-            sink.record(TelemetryEvent.agentError(simpleName(errorType), "agent"), start, end);
-        }
+    @Override
+    public String subject() {
+        return subject;
     }
 
-    private void finishTrace(long endNanoTime) {
-        SpanData data = toSpanData(endNanoTime);
-        TraceSink sink = tracer.traceSink();
-        if (localRoot) {
-            TraceBuffer childSpans = takeChildrenAtEnd();
-            Decision decision = sink.rootEnded(data, childSpans);
-            if (childSpans == null) {
-                // children that start from now on follow the decision as late spans
-                children = TraceBuffer.alreadyDecided(decision);
-            }
-            return;
-        }
-        Decision decided = buffer.add(data);
-        if (decided != null) {
-            sink.lateSpan(data, decided);
-        }
+    @Override
+    public String detail() {
+        return detail;
     }
 
-    private SpanData toSpanData(long endNanoTime) {
-        Attributes attrs = attributes == null ? new Attributes(MAX_ATTRIBUTES) : attributes;
-        switch (role) {
-            case AGENT -> {
-                attrs.put("gen_ai.operation.name", "invoke_agent");
-                attrs.put("gen_ai.agent.name", subject);
-                if (detail != null) {
-                    attrs.put("gen_ai.framework", detail);
-                }
-            }
-            case TOOL -> {
-                attrs.put("gen_ai.operation.name", "execute_tool");
-                attrs.put("gen_ai.tool.name", subject);
-                if (toolCallId != null) {
-                    attrs.put("gen_ai.tool.call.id", toolCallId);
-                }
-                // setInput/setOutput only record when content capture is on
-                Object arguments = attrs.get("langwatch.input");
-                if (arguments != null) {
-                    attrs.put("gen_ai.tool.call.arguments", arguments);
-                }
-                Object result = attrs.get("langwatch.output");
-                if (result != null) {
-                    attrs.put("gen_ai.tool.call.result", result);
-                }
-            }
-            case LLM -> {
-                attrs.put("gen_ai.operation.name", "chat");
-                attrs.put("gen_ai.request.model", subject);
-                if (detail != null) {
-                    attrs.put("gen_ai.provider.name", detail);
-                }
-                if (responseModel != null) {
-                    attrs.put("gen_ai.response.model", responseModel);
-                }
-                if (inputTokens >= 0) {
-                    attrs.put("gen_ai.usage.input_tokens", inputTokens);
-                    attrs.put("gen_ai.usage.output_tokens", outputTokens);
-                }
-                if (finishReasons != null) {
-                    attrs.put("gen_ai.response.finish_reasons", List.copyOf(finishReasons));
-                }
-                if (inputMessages != null && !inputMessages.isEmpty()) {
-                    attrs.put("gen_ai.input.messages", inputMessages.toJson(null));
-                }
-                if (outputMessages != null && !outputMessages.isEmpty()) {
-                    attrs.put("gen_ai.output.messages", outputMessages.toJson(
-                            finishReasons == null ? null : finishReasons.get(0)));
-                }
-            }
-            case COMMAND -> attrs.put("cli.command", subject);
-            case GENERIC -> { }
-        }
-        if (role.langwatchType() != null) {
-            attrs.put("langwatch.span.type", role.langwatchType());
-        }
-        if (errorType != null) {
-            attrs.put("error.type", errorType);
-        }
-        TraceIdentity trace = root == null ? null : root.identity;
-        if (trace != null) {
-            trace.applyTo(attrs);
-        }
-        return new SpanData(traceIdHigh, traceIdLow, spanId, parentSpanId, name, kind,
-                EpochClock.toEpochNanos(startNanoTime), EpochClock.toEpochNanos(endNanoTime), attrs,
-                events == null ? List.of() : events, statusCode, statusMessage);
+    @Override
+    public boolean isError() {
+        return statusCode == SpanData.STATUS_ERROR;
     }
 
-    private static String simpleName(String className) {
-        if (className == null) {
-            return "error";
+    @Override
+    public String errorType() {
+        return errorType;
+    }
+
+    @Override
+    public String responseModel() {
+        return responseModel;
+    }
+
+    @Override
+    public long inputTokens() {
+        return inputTokens;
+    }
+
+    @Override
+    public long outputTokens() {
+        return outputTokens;
+    }
+
+    @Override
+    public long durationNanos() {
+        return endNanoTime - startNanoTime;
+    }
+
+    @Override
+    public long startEpochNanos() {
+        return tracer.clock().epochNanos(startNanoTime);
+    }
+
+    @Override
+    public long endEpochNanos() {
+        return tracer.clock().epochNanos(endNanoTime);
+    }
+
+    @Override
+    public boolean isObserved() {
+        return observed;
+    }
+
+    @Override
+    public boolean isLocalRoot() {
+        return localRoot;
+    }
+
+    @Override
+    public LocalTrace localTrace() {
+        if (!localRoot) {
+            return inherited;
         }
-        int dot = className.lastIndexOf('.');
-        return dot < 0 ? className : className.substring(dot + 1);
+        LocalTrace current = trace;
+        return current == ENDED_ALONE ? null : current;
+    }
+
+    @Override
+    public LocalTrace closeLocalTrace(Object stateForLaterSpans) {
+        if (!localRoot || root == null) {
+            return localTrace();
+        }
+        stateAfterEnd = stateForLaterSpans;
+        return TRACE.compareAndSet(this, null, ENDED_ALONE) ? null : localTrace();
+    }
+
+    @Override
+    public SpanData toSpanData() {
+        GenAiData genAi = null;
+        if (role == SpanRole.LLM || role == SpanRole.TOOL || toolCallId != null || responseModel != null
+                || inputTokens >= 0 || parameters != null || costUsd != null) {
+            genAi = new GenAiData(responseModel, inputTokens, outputTokens, finishReasons, toolCallId, costUsd,
+                    parameters, inputMessages == null ? null : inputMessages.freeze(),
+                    outputMessages == null ? null : outputMessages.freeze());
+        }
+        return new SpanData(traceIdHigh, traceIdLow, spanId, parentSpanId, name, kind, role, subject, detail,
+                startEpochNanos(), endEpochNanos(), attributes, events == null ? List.of() : List.copyOf(events),
+                statusCode, statusMessage, errorType, input, output, genAi, localTrace());
     }
 
     static String cap(String value, int max) {

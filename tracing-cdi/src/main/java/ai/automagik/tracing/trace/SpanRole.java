@@ -1,20 +1,24 @@
 package ai.automagik.tracing.trace;
 
-/** What a span stands for, which decides its semantic-convention attributes and its telemetry event. */
-enum SpanRole {
-    GENERIC(null),
+/**
+ * What a span stands for. The span records it; processors decide what it means (its telemetry event, its
+ * GenAI metrics) and the conventions mapping, on export, which attributes it gets.
+ */
+public enum SpanRole {
+    GENERIC("span"),
     AGENT("agent"),
     TOOL("tool"),
     LLM("llm"),
-    COMMAND("span");
+    COMMAND("command");
 
-    private final String langwatchType;
+    private final String label;
 
-    SpanRole(String langwatchType) {
-        this.langwatchType = langwatchType;
+    SpanRole(String label) {
+        this.label = label;
     }
 
-    String langwatchType() {
-        return langwatchType;
+    /** The role's name as providers read it ({@code ExportedSpan.role()}). */
+    public String label() {
+        return label;
     }
 }

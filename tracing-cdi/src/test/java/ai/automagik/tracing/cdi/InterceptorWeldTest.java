@@ -110,9 +110,10 @@ class InterceptorWeldTest {
         assertThat(expert.getString("parentSpanId")).isEqualTo(main.getString("spanId"));
         assertThat(sub.getString("parentSpanId")).isEqualTo(expert.getString("spanId"));
         assertThat(spans).extracting(s -> s.getString("traceId")).containsOnly(main.getString("traceId"));
-        assertThat(text(search, "langwatch.input")).hasValueSatisfying(input -> assertThat(input)
+        assertThat(text(search, "gen_ai.tool.call.arguments")).hasValueSatisfying(input -> assertThat(input)
                 .contains("question").contains("[REDACTED]").doesNotContain("sk-test-secret-value"));
-        assertThat(text(main, "langwatch.output")).contains("found question / expert says: question");
+        assertThat(text(main, "gen_ai.output.messages")).hasValueSatisfying(output -> assertThat(output)
+                .contains("\"role\":\"assistant\"").contains("found question / expert says: question"));
         assertThat(telemetryText()).contains("\"agent.run\"").contains("\"tool.executed\"")
                 .contains("{\"stringValue\":\"main\"}").contains("{\"stringValue\":\"answer\"}")
                 .doesNotContain("question");
@@ -141,7 +142,8 @@ class InterceptorWeldTest {
         agent.deploy();
         agent.pending().complete("done");
         JsonObject async = named(spans(), "invoke_agent async");
-        assertThat(text(async, "langwatch.output")).hasValue("done");
+        assertThat(text(async, "gen_ai.output.messages")).hasValueSatisfying(output -> assertThat(output)
+                .contains("\"content\":\"done\""));
         assertThat(named(spans(), "cli.command deploy").containsKey("parentSpanId")).isFalse();
         assertThat(telemetryText()).contains("\"cli.command\"");
     }

@@ -190,7 +190,7 @@ class TracingRuntimeWeldTest {
                 Class<?> breaker = Class.forName("ai.automagik.tracing.cdi." + match.group(2));
                 Duration said = match.group(5).startsWith("min") ? Duration.ofMinutes(Long.parseLong(match.group(4)))
                         : Duration.ofSeconds(Long.parseLong(match.group(4)));
-                assertThat(((ai.automagik.tracing.export.SendGuard) weld.select(breaker).get()).openDelay())
+                assertThat(((ai.automagik.tracing.spi.SendGuard) weld.select(breaker).get()).openDelay())
                         .as("%s in %s", match.group(), doc).isEqualTo(said);
                 container.shutdown();
                 System.clearProperty(match.group(1));
@@ -234,8 +234,8 @@ class TracingRuntimeWeldTest {
             LoopbackReceiver.Request request = custom.requests().get(0);
             assertThat(request.path()).isEqualTo("/custom/v1/traces");
             assertThat(request.headers()).containsEntry("x-custom", "yes");
-            assertThat(request.bodyText()).contains("\"invoke_agent simple\"").contains("\"langwatch.thread.id\"")
-                    .contains("\"thread-1\"").contains("\"langwatch.user.id\"");
+            assertThat(request.bodyText()).contains("\"invoke_agent simple\"").contains("\"gen_ai.conversation.id\"")
+                    .contains("\"thread-1\"").contains("\"user.id\"").doesNotContain("langwatch.");
             assertThat(tracing.metrics().providers()).extracting(ProviderMetrics::name).contains("telemetry", "custom");
         }
     }

@@ -54,7 +54,7 @@ class TelemetryExportFaultsTest {
                 "AUTOMAGIK_EXPORT_MAX_ATTEMPTS", "3",
                 "AUTOMAGIK_EXPORT_MAX_RETRY_DELAY_MS", "2000"));
         settings.putAll(extra);
-        tracing = TracingManager.builder().config(TracingConfig.fromMap(settings)).build();
+        tracing = TracingManager.builder().settings(settings).build();
         return tracing;
     }
 
@@ -134,7 +134,7 @@ class TelemetryExportFaultsTest {
         DefaultTracer tracer = (DefaultTracer) tracing.tracer();
         AtomicInteger built = new AtomicInteger();
         for (int i = 0; i < 200; i++) {
-            tracer.recordEventIfRoom(() -> {
+            tracer.recordEvent(() -> {
                 built.incrementAndGet();
                 return TelemetryEvent.apiRequest("GET", "/api/items/{id}", 200, 1.0);
             });

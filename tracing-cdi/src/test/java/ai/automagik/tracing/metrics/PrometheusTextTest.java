@@ -6,9 +6,11 @@ import ai.automagik.tracing.PipelineMetrics;
 import ai.automagik.tracing.ProviderMetrics;
 import ai.automagik.tracing.Span;
 import ai.automagik.tracing.TelemetryEvent;
+import ai.automagik.tracing.spi.Clock;
+import ai.automagik.tracing.trace.ContextBridge;
 import ai.automagik.tracing.trace.DefaultTracer;
+import ai.automagik.tracing.trace.ObservabilityState;
 import ai.automagik.tracing.trace.TelemetrySink;
-import ai.automagik.tracing.trace.TraceSink;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
@@ -41,14 +43,16 @@ class PrometheusTextTest {
 
     @Test
     void spansOfModelCallsAgentsAndToolsBecomeGenAiHistograms() {
-        DefaultTracer tracer = new DefaultTracer(EVENTS, TraceSink.OFF);
+        GenAiMetrics metrics = new GenAiMetrics();
+        DefaultTracer tracer = new DefaultTracer(EVENTS, ObservabilityState.OFF, new GenAiMetricsProcessor(metrics),
+                ContextBridge.NONE, Clock.SYSTEM);
         try (Span run = tracer.startAgentRun("researcher", "test")) {
             try (LlmSpan chat = tracer.startLlmCall("openai", "gpt-4o-mini")) {
                 chat.usage(300, 20);
             }
             tracer.startToolExecution("web_search").end();
         }
-        String text = PrometheusText.render(snapshot(), tracer.genAiMetrics());
+        String text = PrometheusText.render(snapshot(), metrics);
         String chat = "gen_ai_operation_name=\"chat\",gen_ai_provider_name=\"openai\",gen_ai_request_model=\"gpt-4o-mini\"";
         assertThat(text).contains("# TYPE gen_ai_client_token_usage histogram\n")
                 .contains("gen_ai_client_token_usage_bucket{" + chat + ",gen_ai_token_type=\"input\",le=\"256\"} 0\n")

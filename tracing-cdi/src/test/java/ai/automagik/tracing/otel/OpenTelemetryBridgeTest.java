@@ -2,12 +2,13 @@ package ai.automagik.tracing.otel;
 
 import ai.automagik.tracing.LlmSpan;
 import ai.automagik.tracing.Span;
+import ai.automagik.tracing.TraceContext;
 import ai.automagik.tracing.TracingManager;
 import ai.automagik.tracing.config.TracingConfig;
 import ai.automagik.tracing.testing.LoopbackReceiver;
 import ai.automagik.tracing.testing.ReceivedSpans;
 import ai.automagik.tracing.trace.DefaultTracer;
-import ai.automagik.tracing.trace.DefaultTracingManager;
+import ai.automagik.tracing.runtime.DefaultTracingManager;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.context.Scope;
@@ -62,8 +63,13 @@ class OpenTelemetryBridgeTest {
                 "AUTOMAGIK_TRACE_BATCH_TIMEOUT_MS", "20",
                 "otel.sdk.disabled", "false"));
         config.putAll(extra);
-        tracing = TracingManager.builder().config(TracingConfig.fromMap(config)).build();
-        return ((DefaultTracingManager) tracing).defaultTracer();
+        tracing = TracingManager.builder().settings(config).build();
+        return (DefaultTracer) tracing.tracer();
+    }
+
+    /** A request's server span as the JAX-RS filter starts it: kind SERVER, no parent header. */
+    private static Span server(DefaultTracer tracer, String name) {
+        return tracer.spanBuilder(name).setKind(ai.automagik.tracing.SpanKind.SERVER).setParent(TraceContext.INVALID).startSpan();
     }
 
     private DefaultTracer startObserved() {
@@ -77,7 +83,7 @@ class OpenTelemetryBridgeTest {
                 .startSpan();
         try (Scope inRequest = server.makeCurrent()) {
             assertThat(tracer.externallyTraced()).isTrue();
-            Span serverSpan = tracer.startServerSpan("POST", "/api/agents/{name}/run", null);
+            Span serverSpan = server(tracer, "POST /api/agents/{name}/run");
             assertThat(serverSpan.context().isValid()).as("no second server span").isFalse();
             try (Span run = tracer.startAgentRun("researcher", "test")) {
                 io.opentelemetry.api.trace.Span http = otel.spanBuilder("GET search.example").setSpanKind(SpanKind.CLIENT)
@@ -131,7 +137,7 @@ class OpenTelemetryBridgeTest {
     @Test
     void aServerSpanEndedOnAnotherThreadLeavesNothingOnTheRequestThread() throws Exception {
         DefaultTracer tracer = startObserved();
-        Span request = tracer.startServerSpan("GET", "/api/demo/async", null);
+        Span request = server(tracer, "GET /api/demo/async");
         Span run = tracer.startAgentRun("async", "test").detach();
         Thread completing = new Thread(() -> {
             run.end();
@@ -142,7 +148,7 @@ class OpenTelemetryBridgeTest {
         assertThat(io.opentelemetry.api.trace.Span.current().getSpanContext().isValid())
                 .as("no context of ours stays behind for the thread's next request").isFalse();
         assertThat(tracer.externallyTraced()).isFalse();
-        try (Span next = tracer.startServerSpan("GET", "/next", null)) {
+        try (Span next = server(tracer, "GET /next")) {
             assertThat(next.context().isValid()).isTrue();
         }
     }
@@ -187,7 +193,7 @@ class OpenTelemetryBridgeTest {
             extra.put("otel.sdk.disabled", sdkDisabled);
             DefaultTracer tracer = start(extra);
             io.opentelemetry.api.trace.Span server = otel.spanBuilder("request").startSpan();
-            try (Scope inRequest = server.makeCurrent(); Span request = tracer.startServerSpan("GET", "/x", null)) {
+            try (Scope inRequest = server.makeCurrent(); Span request = server(tracer, "GET /x")) {
                 assertThat(request.context().isValid()).as("our own server span, otel.sdk.disabled=" + sdkDisabled).isTrue();
                 assertThat(request.context().traceId()).isNotEqualTo(server.getSpanContext().getTraceId());
             } finally {
@@ -210,7 +216,7 @@ class OpenTelemetryBridgeTest {
     void withNoOpenTelemetrySpanActiveNothingChanges() {
         DefaultTracer tracer = startObserved();
         assertThat(tracer.externallyTraced()).isFalse();
-        try (Span request = tracer.startServerSpan("GET", "/x", null)) {
+        try (Span request = server(tracer, "GET /x")) {
             assertThat(request.context().isValid()).as("our own server span").isTrue();
             try (Span run = tracer.startAgentRun("researcher", "test")) {
                 assertThat(run.context().traceId()).isEqualTo(request.context().traceId());

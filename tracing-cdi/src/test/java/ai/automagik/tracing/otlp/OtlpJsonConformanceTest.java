@@ -33,8 +33,8 @@ class OtlpJsonConformanceTest {
     @Test
     void telemetryEventReadsBackThroughTheProtobufSchema() {
         Resource resource = seedResource();
-        SpanData event = new SpanData(0x0123456789abcdefL, 0xfedcba9876543210L, 0x1122334455667788L, 0,
-                "agent.run", SpanData.KIND_INTERNAL, 1_718_000_000_000_000_000L, 1_718_000_001_234_500_000L,
+        OtlpSpan event = new OtlpSpan(0x0123456789abcdefL, 0xfedcba9876543210L, 0x1122334455667788L, 0,
+                "agent.run", OtlpSpan.KIND_INTERNAL, 1_718_000_000_000_000_000L, 1_718_000_001_234_500_000L,
                 new Attributes()
                         .put("system.os", "Linux")
                         .put("system.java_version", "17.0.11")
@@ -43,7 +43,7 @@ class OtlpJsonConformanceTest {
                         .put("event.success", true)
                         .put("event.duration_ms", 1234.5)
                         .put("event.input_tokens", 42L),
-                List.of(), SpanData.STATUS_OK, null);
+                List.of(), OtlpSpan.STATUS_OK, null);
 
         ExportTraceServiceRequest request = parseOtlp(encoder.encode(resource, List.of(event)));
 
@@ -62,23 +62,23 @@ class OtlpJsonConformanceTest {
     void traceWithParentsEventsAndErrorStatusReadsBack() {
         long high = 0x4bf92f3577b34da6L;
         long low = 0xa3ce929d0e0e4736L;
-        SpanData agent = new SpanData(high, low, 0x00f067aa0ba902b7L, 0, "invoke_agent simple",
-                SpanData.KIND_INTERNAL, 100L, 900L,
+        OtlpSpan agent = new OtlpSpan(high, low, 0x00f067aa0ba902b7L, 0, "invoke_agent simple",
+                OtlpSpan.KIND_INTERNAL, 100L, 900L,
                 new Attributes().put("gen_ai.operation.name", "invoke_agent").put("langwatch.span.type", "agent"),
-                null, SpanData.STATUS_ERROR, "tool failed");
-        SpanData chat = new SpanData(high, low, 0x1000000000000001L, 0x00f067aa0ba902b7L, "chat gpt-4o",
-                SpanData.KIND_CLIENT, 200L, 500L,
+                null, OtlpSpan.STATUS_ERROR, "tool failed");
+        OtlpSpan chat = new OtlpSpan(high, low, 0x1000000000000001L, 0x00f067aa0ba902b7L, "chat gpt-4o",
+                OtlpSpan.KIND_CLIENT, 200L, 500L,
                 new Attributes().put("gen_ai.usage.input_tokens", 12L).put("gen_ai.usage.output_tokens", 34L),
-                List.of(), SpanData.STATUS_UNSET, "");
-        SpanData tool = new SpanData(high, low, 0x8000000000000000L, 0x00f067aa0ba902b7L, "execute_tool search",
-                SpanData.KIND_INTERNAL, 600L, 800L, new Attributes().put("gen_ai.tool.name", "search"),
+                List.of(), OtlpSpan.STATUS_UNSET, "");
+        OtlpSpan tool = new OtlpSpan(high, low, 0x8000000000000000L, 0x00f067aa0ba902b7L, "execute_tool search",
+                OtlpSpan.KIND_INTERNAL, 600L, 800L, new Attributes().put("gen_ai.tool.name", "search"),
                 List.of(new SpanEvent("exception", 750L, new Attributes()
                                 .put("exception.type", "java.io.IOException")
                                 .put("exception.message", "connection reset")
                                 .put("exception.escaped", true)),
                         new SpanEvent("retry", 760L, new Attributes())),
-                SpanData.STATUS_ERROR, "connection reset");
-        List<SpanData> spans = List.of(agent, chat, tool);
+                OtlpSpan.STATUS_ERROR, "connection reset");
+        List<OtlpSpan> spans = List.of(agent, chat, tool);
 
         ExportTraceServiceRequest request = parseOtlp(encoder.encode(seedResource(), spans));
 
@@ -97,7 +97,7 @@ class OtlpJsonConformanceTest {
     void randomSpansReadBackFieldByField() {
         Random random = new Random(20240611L);
         for (int round = 0; round < 25; round++) {
-            List<SpanData> spans = new ArrayList<>();
+            List<OtlpSpan> spans = new ArrayList<>();
             int count = random.nextInt(20);
             for (int i = 0; i < count; i++) {
                 spans.add(randomSpan(random));
@@ -120,7 +120,7 @@ class OtlpJsonConformanceTest {
     @Test
     void schemaParserRejectsMisspeltFields() throws InvalidProtocolBufferException {
         JsonObject json = parseJson(encoder.encode(seedResource(), List.of(OtlpJsonSupport.span(1, 2, 3, 0, "x",
-                new Attributes().put("k", 1L), null, SpanData.STATUS_OK, null))));
+                new Attributes().put("k", 1L), null, OtlpSpan.STATUS_OK, null))));
         String good = toProtobufJson(json).toString();
         parseProto(good); // accepted as is
 
@@ -138,7 +138,7 @@ class OtlpJsonConformanceTest {
     @Test
     void wireRuleChecksCatchBase64IdsAndStringEnums() {
         String good = new String(encoder.encode(seedResource(), List.of(OtlpJsonSupport.span(-1L, -1L, -1L, 5L, "x",
-                new Attributes(), null, SpanData.STATUS_ERROR, "boom"))), java.nio.charset.StandardCharsets.UTF_8);
+                new Attributes(), null, OtlpSpan.STATUS_ERROR, "boom"))), java.nio.charset.StandardCharsets.UTF_8);
         assertThat(good).contains("\"kind\":1", "\"code\":2", "\"traceId\":\"ffffffffffffffffffffffffffffffff\"");
 
         // the checks in parseOtlp must be able to fail
@@ -172,7 +172,7 @@ class OtlpJsonConformanceTest {
                 "ai.automagik.tracing", "0.1.0");
     }
 
-    private static SpanData randomSpan(Random random) {
+    private static OtlpSpan randomSpan(Random random) {
         List<SpanEvent> events = null;
         if (random.nextBoolean()) {
             events = new ArrayList<>();
@@ -186,7 +186,7 @@ class OtlpJsonConformanceTest {
             case 1 -> "";
             default -> randomString(random);
         };
-        return new SpanData(random.nextLong(), random.nextLong(), random.nextLong() | 1,
+        return new OtlpSpan(random.nextLong(), random.nextLong(), random.nextLong() | 1,
                 random.nextBoolean() ? 0 : random.nextLong(), randomString(random), random.nextInt(6),
                 random.nextLong(), random.nextLong(), attributes, events, random.nextInt(3), message);
     }
@@ -228,12 +228,12 @@ class OtlpJsonConformanceTest {
 
     @Test
     void arrayAttributesReadBackAsArrayValues() {
-        SpanData chat = new SpanData(0x4bf92f3577b34da6L, 0xa3ce929d0e0e4736L, 0x1000000000000001L, 0, "chat gpt-4o",
-                SpanData.KIND_CLIENT, 200L, 500L,
+        OtlpSpan chat = new OtlpSpan(0x4bf92f3577b34da6L, 0xa3ce929d0e0e4736L, 0x1000000000000001L, 0, "chat gpt-4o",
+                OtlpSpan.KIND_CLIENT, 200L, 500L,
                 new Attributes().put("gen_ai.response.finish_reasons", List.of("stop", "length"))
                         .put("empty", List.of())
                         .put("mixed", java.util.Arrays.asList("a" + SPECIAL, null, 7L, 1.5, true, List.of("nested"))),
-                List.of(), SpanData.STATUS_UNSET, null);
+                List.of(), OtlpSpan.STATUS_UNSET, null);
         String json = new String(encoder.encode(seedResource(), List.of(chat)), java.nio.charset.StandardCharsets.UTF_8);
         assertThat(json).contains("{\"key\":\"gen_ai.response.finish_reasons\",\"value\":{\"arrayValue\":{\"values\":"
                 + "[{\"stringValue\":\"stop\"},{\"stringValue\":\"length\"}]}}}");

@@ -21,7 +21,7 @@ class OtlpJsonEncoderConcurrencyTest {
     @Test
     void threadsSharingOneEncoderProduceIdenticalOutput() throws Exception {
         Resource resource = OtlpJsonConformanceTest.seedResource();
-        List<SpanData> spans = spans(new Random(7), 50);
+        List<OtlpSpan> spans = spans(new Random(7), 50);
         byte[] reference = new OtlpJsonEncoder().encode(resource, spans);
         OtlpJsonEncoder shared = new OtlpJsonEncoder(); // factory not created yet: first use is concurrent too
 
@@ -46,10 +46,10 @@ class OtlpJsonEncoderConcurrencyTest {
     @Test
     void differentInputsOnDifferentThreadsDoNotMix() throws Exception {
         OtlpJsonEncoder shared = new OtlpJsonEncoder();
-        List<List<SpanData>> inputs = new ArrayList<>();
+        List<List<OtlpSpan>> inputs = new ArrayList<>();
         List<byte[]> references = new ArrayList<>();
         for (int t = 0; t < THREADS; t++) {
-            List<SpanData> spans = spans(new Random(100 + t), 5 + t);
+            List<OtlpSpan> spans = spans(new Random(100 + t), 5 + t);
             inputs.add(spans);
             references.add(new OtlpJsonEncoder().encode(null, spans));
         }
@@ -103,17 +103,17 @@ class OtlpJsonEncoderConcurrencyTest {
         }
     }
 
-    private static List<SpanData> spans(Random random, int count) {
-        List<SpanData> spans = new ArrayList<>();
+    private static List<OtlpSpan> spans(Random random, int count) {
+        List<OtlpSpan> spans = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             Attributes attributes = new Attributes()
                     .put("s", OtlpJsonConformanceTest.randomString(random))
                     .put("l", random.nextLong())
                     .put("d", random.nextDouble())
                     .put("b", random.nextBoolean());
-            spans.add(new SpanData(random.nextLong(), random.nextLong(), random.nextLong(),
+            spans.add(new OtlpSpan(random.nextLong(), random.nextLong(), random.nextLong(),
                     i == 0 ? 0 : random.nextLong(), OtlpJsonConformanceTest.randomString(random),
-                    SpanData.KIND_INTERNAL, random.nextLong(), random.nextLong(), attributes,
+                    OtlpSpan.KIND_INTERNAL, random.nextLong(), random.nextLong(), attributes,
                     List.of(new SpanEvent("e" + i, random.nextLong(), new Attributes().put("i", (long) i))),
                     random.nextInt(3), i % 2 == 0 ? null : "m" + i));
         }

@@ -38,15 +38,15 @@ class OtlpJsonEncoderEdgeCasesTest {
 
     @Test
     void seedEnvelopeHasExactlyTheExpectedShape() {
-        SpanData event = new SpanData(0x0af7651916cd43ddL, 0x8448eb211c80319cL, 0xb7ad6b7169203331L, 0,
-                "agent.run", SpanData.KIND_INTERNAL, 1_718_000_000_000_000_000L, 1_718_000_001_234_500_000L,
+        OtlpSpan event = new OtlpSpan(0x0af7651916cd43ddL, 0x8448eb211c80319cL, 0xb7ad6b7169203331L, 0,
+                "agent.run", OtlpSpan.KIND_INTERNAL, 1_718_000_000_000_000_000L, 1_718_000_001_234_500_000L,
                 new Attributes()
                         .put("system.os", "Linux")
                         .put("event.agent_name", "simple")
                         .put("event.success", true)
                         .put("event.duration_ms", 1234.5)
                         .put("event.input_tokens", 42L),
-                List.of(), SpanData.STATUS_OK, null);
+                List.of(), OtlpSpan.STATUS_OK, null);
 
         byte[] bytes = encoder.encode(OtlpJsonConformanceTest.seedResource(), List.of(event));
         JsonObject actual = parseJson(bytes);
@@ -101,8 +101,8 @@ class OtlpJsonEncoderEdgeCasesTest {
 
     @Test
     void emptyAttributeListsAreValid() {
-        SpanData empty = span(1, 2, 3, 0, "empty", new Attributes(), List.of(
-                new SpanEvent("e", 5, new Attributes())), SpanData.STATUS_UNSET, null);
+        OtlpSpan empty = span(1, 2, 3, 0, "empty", new Attributes(), List.of(
+                new SpanEvent("e", 5, new Attributes())), OtlpSpan.STATUS_UNSET, null);
         byte[] bytes = encoder.encode(new Resource(new Attributes(), "s", "1"), List.of(empty));
 
         JsonObject out = parseJson(bytes);
@@ -120,7 +120,7 @@ class OtlpJsonEncoderEdgeCasesTest {
                 .put("-inf", Double.NEGATIVE_INFINITY)
                 .put("fnan", Float.NaN)
                 .put("finf", Float.NEGATIVE_INFINITY);
-        SpanData span = span(1, 2, 3, 0, "d", attributes, null, SpanData.STATUS_OK, null);
+        OtlpSpan span = span(1, 2, 3, 0, "d", attributes, null, OtlpSpan.STATUS_OK, null);
         byte[] bytes = encoder.encode(null, List.of(span));
 
         JsonArray json = firstSpanJson(parseJson(bytes)).getJsonArray("attributes");
@@ -144,8 +144,8 @@ class OtlpJsonEncoderEdgeCasesTest {
                 .put("short", (short) -7)
                 .put("byte", (byte) 5);
         // times are fixed64 (unsigned) in the proto: a negative long is its unsigned value, not "-1"
-        SpanData span = new SpanData(1, 2, 3, 0, "ints", SpanData.KIND_SERVER, Long.MAX_VALUE, -1L, attributes,
-                List.of(new SpanEvent("e", Long.MIN_VALUE, null)), SpanData.STATUS_UNSET, null);
+        OtlpSpan span = new OtlpSpan(1, 2, 3, 0, "ints", OtlpSpan.KIND_SERVER, Long.MAX_VALUE, -1L, attributes,
+                List.of(new SpanEvent("e", Long.MIN_VALUE, null)), OtlpSpan.STATUS_UNSET, null);
         byte[] bytes = encoder.encode(null, List.of(span));
 
         JsonObject json = firstSpanJson(parseJson(bytes));
@@ -171,7 +171,7 @@ class OtlpJsonEncoderEdgeCasesTest {
                 .put("negZero", -0.0)
                 .put("whole", 3.0)
                 .put("float", 1.1f);
-        SpanData span = span(1, 2, 3, 0, "d", attributes, null, SpanData.STATUS_OK, null);
+        OtlpSpan span = span(1, 2, 3, 0, "d", attributes, null, OtlpSpan.STATUS_OK, null);
         byte[] bytes = encoder.encode(null, List.of(span));
 
         JsonArray json = firstSpanJson(parseJson(bytes)).getJsonArray("attributes");
@@ -227,7 +227,7 @@ class OtlpJsonEncoderEdgeCasesTest {
             }
         }
         assertThat(attributes.size()).isEqualTo(10_000);
-        SpanData span = span(1, 2, 3, 0, "many", attributes, null, SpanData.STATUS_OK, null);
+        OtlpSpan span = span(1, 2, 3, 0, "many", attributes, null, OtlpSpan.STATUS_OK, null);
 
         Span out = firstSpan(parseOtlp(encoder.encode(null, List.of(span))));
 
@@ -239,7 +239,7 @@ class OtlpJsonEncoderEdgeCasesTest {
     @Test
     void droppedAttributesAreCounted() {
         Attributes attributes = new Attributes(2).put("a", 1L).put("b", 2L).put("c", 3L).put("d", 4L);
-        SpanData span = span(1, 2, 3, 0, "full", attributes, null, SpanData.STATUS_OK, null);
+        OtlpSpan span = span(1, 2, 3, 0, "full", attributes, null, OtlpSpan.STATUS_OK, null);
         byte[] bytes = encoder.encode(null, List.of(span));
 
         assertThat(firstSpanJson(parseJson(bytes)).getInt("droppedAttributesCount")).isEqualTo(2);
@@ -261,9 +261,9 @@ class OtlpJsonEncoderEdgeCasesTest {
                 .put(lone, lone)
                 .put("rev" + reversed, reversed)
                 .put(paired, paired);
-        SpanData span = new SpanData(1, 2, 3, 0, lone + controls, SpanData.KIND_INTERNAL, 1, 2, attributes,
+        OtlpSpan span = new OtlpSpan(1, 2, 3, 0, lone + controls, OtlpSpan.KIND_INTERNAL, 1, 2, attributes,
                 List.of(new SpanEvent("\uD800", 3, new Attributes().put("\uDFFF", "\uD800"))),
-                SpanData.STATUS_ERROR, "bad \uDE00 message");
+                OtlpSpan.STATUS_ERROR, "bad \uDE00 message");
         Resource resource = new Resource(new Attributes().put("service.name", "\uD801"), "scope\uDC01", "v\uD802");
 
         byte[] bytes = encoder.encode(resource, List.of(span));
@@ -292,10 +292,10 @@ class OtlpJsonEncoderEdgeCasesTest {
 
     @Test
     void idsWithTheHighBitSetAreUnsignedHex() {
-        SpanData allOnes = span(0xffffffffffffffffL, 0xffffffffffffffffL, 0xffffffffffffffffL, 0x8000000000000000L,
-                "ones", null, null, SpanData.STATUS_OK, null);
-        SpanData mixed = span(0x8000000000000000L, 0x0000000000000001L, 0x00000000000000ffL, 0xfedcba9876543210L,
-                "mixed", null, null, SpanData.STATUS_OK, null);
+        OtlpSpan allOnes = span(0xffffffffffffffffL, 0xffffffffffffffffL, 0xffffffffffffffffL, 0x8000000000000000L,
+                "ones", null, null, OtlpSpan.STATUS_OK, null);
+        OtlpSpan mixed = span(0x8000000000000000L, 0x0000000000000001L, 0x00000000000000ffL, 0xfedcba9876543210L,
+                "mixed", null, null, OtlpSpan.STATUS_OK, null);
         byte[] bytes = encoder.encode(null, List.of(allOnes, mixed));
 
         JsonArray spans = spansJson(parseJson(bytes));
@@ -313,8 +313,8 @@ class OtlpJsonEncoderEdgeCasesTest {
 
     @Test
     void rootSpanHasNoParentSpanId() {
-        SpanData root = span(1, 2, 3, 0, "root", null, null, SpanData.STATUS_OK, null);
-        SpanData child = span(1, 2, 4, 3, "child", null, null, SpanData.STATUS_OK, null);
+        OtlpSpan root = span(1, 2, 3, 0, "root", null, null, OtlpSpan.STATUS_OK, null);
+        OtlpSpan child = span(1, 2, 4, 3, "child", null, null, OtlpSpan.STATUS_OK, null);
         JsonArray spans = spansJson(parseJson(encoder.encode(null, List.of(root, child))));
 
         assertThat(spans.getJsonObject(0)).doesNotContainKey("parentSpanId");
@@ -323,10 +323,10 @@ class OtlpJsonEncoderEdgeCasesTest {
 
     @Test
     void statusMessageOnlyWhenPresent() {
-        List<SpanData> spans = List.of(
-                span(1, 2, 3, 0, "null", null, null, SpanData.STATUS_ERROR, null),
-                span(1, 2, 4, 0, "empty", null, null, SpanData.STATUS_UNSET, ""),
-                span(1, 2, 5, 0, "text", null, null, SpanData.STATUS_ERROR, "timeout"));
+        List<OtlpSpan> spans = List.of(
+                span(1, 2, 3, 0, "null", null, null, OtlpSpan.STATUS_ERROR, null),
+                span(1, 2, 4, 0, "empty", null, null, OtlpSpan.STATUS_UNSET, ""),
+                span(1, 2, 5, 0, "text", null, null, OtlpSpan.STATUS_ERROR, "timeout"));
         byte[] bytes = encoder.encode(null, spans);
 
         JsonArray json = spansJson(parseJson(bytes));
@@ -341,10 +341,10 @@ class OtlpJsonEncoderEdgeCasesTest {
 
     @Test
     void eventsOnlyWhenPresent() {
-        SpanData none = span(1, 2, 3, 0, "none", null, null, SpanData.STATUS_OK, null);
-        SpanData emptyList = span(1, 2, 4, 0, "empty", null, List.of(), SpanData.STATUS_OK, null);
-        SpanData withEvent = span(1, 2, 5, 0, "one", null, List.of(new SpanEvent("exception", 1_234L,
-                new Attributes().put("exception.type", "E").put("exception.escaped", true))), SpanData.STATUS_ERROR,
+        OtlpSpan none = span(1, 2, 3, 0, "none", null, null, OtlpSpan.STATUS_OK, null);
+        OtlpSpan emptyList = span(1, 2, 4, 0, "empty", null, List.of(), OtlpSpan.STATUS_OK, null);
+        OtlpSpan withEvent = span(1, 2, 5, 0, "one", null, List.of(new SpanEvent("exception", 1_234L,
+                new Attributes().put("exception.type", "E").put("exception.escaped", true))), OtlpSpan.STATUS_ERROR,
                 "E");
         byte[] bytes = encoder.encode(null, List.of(none, emptyList, withEvent));
 
@@ -363,10 +363,10 @@ class OtlpJsonEncoderEdgeCasesTest {
 
     @Test
     void nullsNeverThrow() {
-        SpanData nulls = new SpanData(0, 0, 0, 0, null, 0, 0, 0, null, null, 0, null);
-        SpanData nullEventParts = span(1, 2, 3, 0, "e", new Attributes(),
-                Arrays.asList(null, new SpanEvent(null, 0, null)), SpanData.STATUS_OK, null);
-        List<SpanData> spans = Arrays.asList(nulls, null, nullEventParts);
+        OtlpSpan nulls = new OtlpSpan(0, 0, 0, 0, null, 0, 0, 0, null, null, 0, null);
+        OtlpSpan nullEventParts = span(1, 2, 3, 0, "e", new Attributes(),
+                Arrays.asList(null, new SpanEvent(null, 0, null)), OtlpSpan.STATUS_OK, null);
+        List<OtlpSpan> spans = Arrays.asList(nulls, null, nullEventParts);
 
         byte[] withNullResource = encoder.encode(null, spans);
         byte[] withNullParts = encoder.encode(new Resource(null, null, null), spans);
@@ -391,7 +391,7 @@ class OtlpJsonEncoderEdgeCasesTest {
 
     @Test
     void streamEncodingMatchesBytesAndLeavesTheStreamOpen() {
-        List<SpanData> spans = List.of(span(1, 2, 3, 0, "s", new Attributes().put("k", "v"), null, 1, null));
+        List<OtlpSpan> spans = List.of(span(1, 2, 3, 0, "s", new Attributes().put("k", "v"), null, 1, null));
         boolean[] closed = {false};
         ByteArrayOutputStream sink = new ByteArrayOutputStream() {
             @Override
@@ -412,7 +412,7 @@ class OtlpJsonEncoderEdgeCasesTest {
 
     @Test
     void writeFailureIsAnUncheckedIoException() {
-        List<SpanData> spans = new ArrayList<>();
+        List<OtlpSpan> spans = new ArrayList<>();
         for (int i = 0; i < 200; i++) { // more than the generator buffers, so it has to write
             spans.add(span(1, 2, i + 1, 0, "s" + i, new Attributes().put("k", "v".repeat(100)), null, 1, null));
         }

@@ -49,9 +49,9 @@ class OtlpJsonEncoderTest {
         return new Resource(attributes, "ai.automagik.tracing", "0.1.0");
     }
 
-    private static SpanData span(long high, long low, long id, long parent, Attributes attributes, List<SpanEvent> events,
+    private static OtlpSpan span(long high, long low, long id, long parent, Attributes attributes, List<SpanEvent> events,
             int status, String message) {
-        return new SpanData(high, low, id, parent, "agent.run", SpanData.KIND_INTERNAL, 1_700_000_000_123_456_789L,
+        return new OtlpSpan(high, low, id, parent, "agent.run", OtlpSpan.KIND_INTERNAL, 1_700_000_000_123_456_789L,
                 1_700_000_001_987_654_321L, attributes, events, status, message);
     }
 
@@ -110,10 +110,10 @@ class OtlpJsonEncoderTest {
         Attributes exception = new Attributes();
         exception.put("exception.type", "java.lang.IllegalStateException");
         List<SpanEvent> events = List.of(new SpanEvent("exception", 1_700_000_000_500_000_000L, exception));
-        SpanData root = span(0xffffffffffffffffL, 0x0123456789abcdefL, 0x8000000000000001L, 0, attributes, events,
-                SpanData.STATUS_ERROR, "tool broke");
-        SpanData child = new SpanData(0xffffffffffffffffL, 0x0123456789abcdefL, 42, 0x8000000000000001L, "chat gpt",
-                SpanData.KIND_CLIENT, 1, 2, new Attributes(), List.of(), SpanData.STATUS_OK, null);
+        OtlpSpan root = span(0xffffffffffffffffL, 0x0123456789abcdefL, 0x8000000000000001L, 0, attributes, events,
+                OtlpSpan.STATUS_ERROR, "tool broke");
+        OtlpSpan child = new OtlpSpan(0xffffffffffffffffL, 0x0123456789abcdefL, 42, 0x8000000000000001L, "chat gpt",
+                OtlpSpan.KIND_CLIENT, 1, 2, new Attributes(), List.of(), OtlpSpan.STATUS_OK, null);
 
         byte[] json = encoder.encode(resource(), List.of(root, child));
         JsonObject otlp = parse(json);
@@ -201,7 +201,7 @@ class OtlpJsonEncoderTest {
         for (int i = 0; i < 10_000; i++) {
             attributes.put("key." + i, i % 2 == 0 ? (Object) ("value " + i) : (Object) (long) i);
         }
-        List<SpanData> spans = List.of(span(7, 8, 9, 0, attributes, List.of(), 1, null));
+        List<OtlpSpan> spans = List.of(span(7, 8, 9, 0, attributes, List.of(), 1, null));
         byte[] expected = encoder.encode(resource(), spans);
         assertThat(toProto(parse(expected)).getResourceSpans(0).getScopeSpans(0).getSpans(0).getAttributesCount())
                 .isEqualTo(10_000);

@@ -171,7 +171,7 @@ final class OtlpJsonSupport {
         return sb.toString();
     }
 
-    static void assertSpanMatches(SpanData in, Span out) {
+    static void assertSpanMatches(OtlpSpan in, Span out) {
         String what = "span " + in.name();
         assertThat(out.getTraceId()).as(what + " traceId").isEqualTo(bytes(in.traceIdHigh(), in.traceIdLow()));
         assertThat(out.getSpanId()).as(what + " spanId").isEqualTo(bytes(in.spanId()));
@@ -240,9 +240,9 @@ final class OtlpJsonSupport {
         }
     }
 
-    static SpanData span(long high, long low, long spanId, long parent, String name, Attributes attributes,
+    static OtlpSpan span(long high, long low, long spanId, long parent, String name, Attributes attributes,
             List<SpanEvent> events, int statusCode, String statusMessage) {
-        return new SpanData(high, low, spanId, parent, name, SpanData.KIND_INTERNAL, 1_700_000_000_000_000_000L,
+        return new OtlpSpan(high, low, spanId, parent, name, OtlpSpan.KIND_INTERNAL, 1_700_000_000_000_000_000L,
                 1_700_000_000_123_456_789L, attributes, events, statusCode, statusMessage);
     }
 }

@@ -4,9 +4,9 @@ import ai.automagik.tracing.LlmSpan;
 import ai.automagik.tracing.Span;
 import ai.automagik.tracing.TracingManager;
 import ai.automagik.tracing.otlp.Attributes;
-import ai.automagik.tracing.otlp.SpanData;
+import ai.automagik.tracing.otlp.OtlpSpan;
 import ai.automagik.tracing.testing.LoopbackTracing;
-import ai.automagik.tracing.trace.DefaultTracingManager;
+import ai.automagik.tracing.runtime.DefaultTracingManager;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -85,12 +85,12 @@ class CapturedContentTest {
         Attributes attributes = new Attributes();
         attributes.put("gen_ai.input.messages", "[{\"role\":\"user\",\"parts\":[{\"type\":\"text\",\"content\":\"hi\"}]}]");
         attributes.put("custom", AWS);
-        SpanData span = new SpanData(1, 2, 3, 0, "chat m", SpanData.KIND_CLIENT, 1, 2, attributes, List.of(), 0, null);
+        OtlpSpan span = new OtlpSpan(1, 2, 3, 0, "chat m", OtlpSpan.KIND_CLIENT, 1, 2, attributes, List.of(), 0, null);
         assertThat(CapturedContent.scrubbed(span)).isSameAs(span);
         assertThat(CapturedContent.scrubbed(List.of(span))).containsExactly(span);
 
         attributes.put("gen_ai.output.messages", "use " + AWS);
-        SpanData masked = CapturedContent.scrubbed(span);
+        OtlpSpan masked = CapturedContent.scrubbed(span);
         assertThat(masked).isNotSameAs(span);
         assertThat(masked.attributes().get("gen_ai.output.messages")).isEqualTo("use [API_KEY]");
         assertThat(span.attributes().get("gen_ai.output.messages")).as("the ended span is never changed")

@@ -4,7 +4,7 @@ import ai.automagik.tracing.Span;
 import ai.automagik.tracing.TelemetryEvent;
 import ai.automagik.tracing.TracingManager;
 import ai.automagik.tracing.testing.LoopbackTracing;
-import ai.automagik.tracing.trace.DefaultTracingManager;
+import ai.automagik.tracing.runtime.DefaultTracingManager;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

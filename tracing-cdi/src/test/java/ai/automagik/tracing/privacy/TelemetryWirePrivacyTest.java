@@ -38,12 +38,12 @@ class TelemetryWirePrivacyTest {
 
     @Test
     void noGeneratedSecretOrContentIsEverSent() {
-        tracing = TracingManager.builder().config(TracingConfig.fromMap(Map.of(
+        tracing = TracingManager.builder().settings(Map.of(
                 "AUTOMAGIK_TELEMETRY_ENDPOINT", receiver.uri("/v1/traces").toString(),
                 "AUTOMAGIK_HOME", home.toString(),
                 "AUTOMAGIK_ENABLE_TRACING_IN_CI", "true",
                 "AUTOMAGIK_TRACE_BATCH_TIMEOUT_MS", "20",
-                "AUTOMAGIK_TRACE_QUEUE_SIZE", "100000"))).build();
+                "AUTOMAGIK_TRACE_QUEUE_SIZE", "100000")).build();
         PiiCorpus corpus = new PiiCorpus(424242L);
         List<String> secrets = new ArrayList<>();
         for (int i = 0; i < 600; i++) {
@@ -80,13 +80,13 @@ class TelemetryWirePrivacyTest {
 
     @Test
     void configuredServiceNameAndVersionPassTheSameRules() {
-        tracing = TracingManager.builder().config(TracingConfig.fromMap(Map.of(
+        tracing = TracingManager.builder().settings(Map.of(
                 "AUTOMAGIK_TELEMETRY_ENDPOINT", receiver.uri("/v1/traces").toString(),
                 "AUTOMAGIK_HOME", home.toString(),
                 "AUTOMAGIK_ENABLE_TRACING_IN_CI", "true",
                 "AUTOMAGIK_TRACE_BATCH_TIMEOUT_MS", "20",
                 "AUTOMAGIK_SERVICE_NAME", "maria.silva@example.com /home/maria/agents",
-                "AUTOMAGIK_SERVICE_VERSION", "built by joao@example.org on 10.1.2.3"))).build();
+                "AUTOMAGIK_SERVICE_VERSION", "built by joao@example.org on 10.1.2.3")).build();
         tracing.tracer().recordEvent(TelemetryEvent.featureUsed("console", "ui"));
         assertThat(tracing.flush(Duration.ofSeconds(30))).isTrue();
         String sent = new String(receiver.requests().get(0).body(), StandardCharsets.UTF_8);
@@ -97,13 +97,13 @@ class TelemetryWirePrivacyTest {
 
     @Test
     void aPlainServiceVersionIsKeptAsItIs() {
-        tracing = TracingManager.builder().config(TracingConfig.fromMap(Map.of(
+        tracing = TracingManager.builder().settings(Map.of(
                 "AUTOMAGIK_TELEMETRY_ENDPOINT", receiver.uri("/v1/traces").toString(),
                 "AUTOMAGIK_HOME", home.toString(),
                 "AUTOMAGIK_ENABLE_TRACING_IN_CI", "true",
                 "AUTOMAGIK_TRACE_BATCH_TIMEOUT_MS", "20",
                 "AUTOMAGIK_SERVICE_NAME", "checkout-agents",
-                "AUTOMAGIK_SERVICE_VERSION", "2.10.0.1"))).build();
+                "AUTOMAGIK_SERVICE_VERSION", "2.10.0.1")).build();
         tracing.tracer().recordEvent(TelemetryEvent.featureUsed("console", "ui"));
         assertThat(tracing.flush(Duration.ofSeconds(30))).isTrue();
         String sent = new String(receiver.requests().get(0).body(), StandardCharsets.UTF_8);

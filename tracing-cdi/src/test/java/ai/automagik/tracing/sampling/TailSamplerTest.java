@@ -1,7 +1,7 @@
 package ai.automagik.tracing.sampling;
 
-import ai.automagik.tracing.otlp.Attributes;
-import ai.automagik.tracing.otlp.SpanData;
+import ai.automagik.tracing.trace.SpanData;
+import ai.automagik.tracing.trace.SpanRole;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -20,18 +20,16 @@ class TailSamplerTest {
     /** A root that started at the test clock's time: its end time is what the per-second windows count by. */
     private SpanData root(String name, long durationMillis, int status) {
         long start = clock.get();
-        return new SpanData(1, 2, 3, 0, name, SpanData.KIND_INTERNAL, start, start + durationMillis * 1_000_000L,
-                new Attributes(), List.of(), status, null);
+        return span(name, start, start + durationMillis * 1_000_000L, status);
+    }
+
+    static SpanData span(String name, long start, long end, int status) {
+        return new SpanData(1, 2, 3, 0, name, 1, SpanRole.GENERIC, null, null, start, end, null, List.of(), status,
+                null, null, null, null, null, null);
     }
 
     private Decision decide(TailSampler sampler, SpanData root, boolean childFailed) {
-        assertThat(sampler.tryOpen()).isTrue();
-        TraceBuffer buffer = new TraceBuffer(10);
-        if (childFailed) {
-            buffer.add(new SpanData(1, 2, 4, 3, "execute_tool x", SpanData.KIND_INTERNAL, 0, 1, new Attributes(),
-                    List.of(), SpanData.STATUS_ERROR, "boom"));
-        }
-        return sampler.decide(root, buffer);
+        return sampler.decide(root, childFailed);
     }
 
     @Test
@@ -96,14 +94,14 @@ class TailSamplerTest {
     void threadsRacingForOneWindowKeepExactlyTheLimit() throws Exception {
         TailSampler sampler = sampler(1.0, 1000);
         SpanData root = root("busy", 1, 0);
-        assertThat(sampler.decide(root, null)).isEqualTo(Decision.FIRST);
+        assertThat(sampler.decide(root, false)).isEqualTo(Decision.FIRST);
         java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
         try {
             java.util.List<java.util.concurrent.Future<?>> done = new java.util.ArrayList<>();
             for (int t = 0; t < 4; t++) {
                 done.add(pool.submit(() -> {
                     for (int i = 0; i < 5000; i++) {
-                        sampler.decide(root, null);
+                        sampler.decide(root, false);
                     }
                 }));
             }
@@ -115,17 +113,17 @@ class TailSamplerTest {
         }
         assertThat(sampler.counts()).containsEntry("random", 1000L).containsEntry("rate_limited", 19_000L);
         clock.addAndGet(1_000_000_000L);
-        assertThat(sampler.decide(root("busy", 1, 0), null)).isEqualTo(Decision.RANDOM);
+        assertThat(sampler.decide(root("busy", 1, 0), false)).isEqualTo(Decision.RANDOM);
     }
 
     @Test
     void aThreadMovingBetweenTypesGivesBackThePermitsItHeldSoEachTypeKeepsItsLimit() {
         TailSampler sampler = sampler(1.0, 1000);
-        assertThat(sampler.decide(root("a", 1, 0), null)).isEqualTo(Decision.FIRST);
-        assertThat(sampler.decide(root("b", 1, 0), null)).isEqualTo(Decision.FIRST);
+        assertThat(sampler.decide(root("a", 1, 0), false)).isEqualTo(Decision.FIRST);
+        assertThat(sampler.decide(root("b", 1, 0), false)).isEqualTo(Decision.FIRST);
         for (int i = 0; i < 3000; i++) {
-            sampler.decide(root("a", 1, 0), null);
-            sampler.decide(root("b", 1, 0), null);
+            sampler.decide(root("a", 1, 0), false);
+            sampler.decide(root("b", 1, 0), false);
         }
         assertThat(sampler.counts()).containsEntry("random", 2000L).containsEntry("rate_limited", 4000L);
     }
@@ -133,14 +131,14 @@ class TailSamplerTest {
     @Test
     void permitsHeldWhenTheSecondEndsAreNotUsedInTheNext() {
         TailSampler sampler = sampler(1.0, 100);
-        sampler.decide(root("a", 1, 0), null);
+        sampler.decide(root("a", 1, 0), false);
         for (int i = 0; i < 3; i++) {
-            assertThat(sampler.decide(root("a", 1, 0), null)).isEqualTo(Decision.RANDOM); // holds a block of 6
+            assertThat(sampler.decide(root("a", 1, 0), false)).isEqualTo(Decision.RANDOM); // holds a block of 6
         }
         clock.addAndGet(1_000_000_000L);
         int kept = 0;
         for (int i = 0; i < 300; i++) {
-            if (sampler.decide(root("a", 1, 0), null) == Decision.RANDOM) {
+            if (sampler.decide(root("a", 1, 0), false) == Decision.RANDOM) {
                 kept++;
             }
         }

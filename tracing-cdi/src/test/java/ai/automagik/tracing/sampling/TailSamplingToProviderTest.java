@@ -37,7 +37,7 @@ class TailSamplingToProviderTest {
 
     @Test
     void errorsAlwaysNormalRunsOnlyTheFirstTime() {
-        tracing = TracingManager.builder().config(TracingConfig.fromMap(Map.of(
+        tracing = TracingManager.builder().settings(Map.of(
                 "AUTOMAGIK_TELEMETRY_ENDPOINT", telemetry.uri("/v1/traces").toString(),
                 "AUTOMAGIK_OTLP_ENDPOINT", collector.uri("/v1/traces").toString(),
                 "AUTOMAGIK_OTLP_HEADERS", "x-tenant=test",
@@ -45,7 +45,7 @@ class TailSamplingToProviderTest {
                 "AUTOMAGIK_ENABLE_TRACING_IN_CI", "true",
                 "AUTOMAGIK_SAMPLING_RATE", "0.0",
                 "AUTOMAGIK_TAIL_SAMPLING_MAX_PER_SECOND", "1000",
-                "AUTOMAGIK_TRACE_BATCH_TIMEOUT_MS", "20"))).build();
+                "AUTOMAGIK_TRACE_BATCH_TIMEOUT_MS", "20")).build();
         for (int i = 0; i < 20; i++) {
             try (Span run = tracing.tracer().startAgentRun("simple", "test")) {
                 tracing.tracer().startToolExecution("calculator").end();

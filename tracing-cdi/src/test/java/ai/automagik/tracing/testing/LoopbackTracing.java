@@ -34,7 +34,7 @@ public final class LoopbackTracing implements AutoCloseable {
                 "AUTOMAGIK_TAIL_SAMPLING_MAX_PER_SECOND", "1000",
                 "AUTOMAGIK_TRACE_BATCH_TIMEOUT_MS", "20"));
         config.putAll(extra);
-        tracing = TracingManager.builder().config(TracingConfig.fromMap(config)).build();
+        tracing = TracingManager.builder().settings(config).build();
         return tracing;
     }
 

@@ -5,9 +5,8 @@ import ai.automagik.tracing.Scope;
 import ai.automagik.tracing.Span;
 import ai.automagik.tracing.TelemetryEvent;
 import ai.automagik.tracing.TraceContext;
-import ai.automagik.tracing.otlp.SpanData;
-import ai.automagik.tracing.sampling.Decision;
-import ai.automagik.tracing.sampling.TraceBuffer;
+import ai.automagik.tracing.otlp.OtlpSpan;
+import ai.automagik.tracing.spi.Clock;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -20,43 +19,6 @@ import java.util.concurrent.TimeUnit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class DefaultTracerTest {
-
-    /** Keeps every trace, so the test sees exactly what the tracer produced. */
-    static final class KeepAllTraces implements TraceSink {
-        final List<List<SpanData>> traces = new CopyOnWriteArrayList<>();
-        final boolean capture;
-
-        KeepAllTraces(boolean capture) {
-            this.capture = capture;
-        }
-
-        @Override
-        public boolean enabled() {
-            return true;
-        }
-
-        @Override
-        public boolean captureContent() {
-            return capture;
-        }
-
-        @Override
-        public TraceBuffer openTrace() {
-            return new TraceBuffer(100);
-        }
-
-        @Override
-        public Decision rootEnded(SpanData root, TraceBuffer buffer) {
-            List<SpanData> spans = new ArrayList<>(buffer == null ? List.of() : buffer.decide(Decision.FIRST));
-            spans.add(root);
-            traces.add(spans);
-            return Decision.FIRST;
-        }
-
-        @Override
-        public void lateSpan(SpanData span, Decision decision) {
-        }
-    }
 
     static final class Events implements TelemetrySink {
         final List<TelemetryEvent> events = new CopyOnWriteArrayList<>();
@@ -75,7 +37,7 @@ class DefaultTracerTest {
 
     private final KeepAllTraces traces = new KeepAllTraces(true);
     private final Events telemetry = new Events();
-    private final DefaultTracer tracer = new DefaultTracer(telemetry, traces);
+    private final DefaultTracer tracer = traces.tracer(telemetry);
 
     @Test
     void nestedSpansFormOneTraceWithRealParentIds() {
@@ -92,21 +54,21 @@ class DefaultTracerTest {
         }
         assertThat(tracer.currentContext().isValid()).isFalse();
         assertThat(traces.traces).hasSize(1);
-        List<SpanData> spans = traces.traces.get(0);
-        SpanData root = spans.get(spans.size() - 1);
+        List<OtlpSpan> spans = traces.traces.get(0);
+        OtlpSpan root = spans.get(spans.size() - 1);
         assertThat(root.name()).isEqualTo("invoke_agent researcher");
         assertThat(root.parentSpanId()).isZero();
-        assertThat(spans).extracting(SpanData::name)
+        assertThat(spans).extracting(OtlpSpan::name)
                 .containsExactly("chat gpt-4o-mini", "execute_tool web_search", "invoke_agent researcher");
         assertThat(spans).allSatisfy(s -> {
             assertThat(TraceContext.of(s.traceIdHigh(), s.traceIdLow(), s.spanId(), true).traceId()).isEqualTo(traceId);
         });
         assertThat(spans.subList(0, 2)).allSatisfy(s -> assertThat(s.parentSpanId()).isEqualTo(root.spanId()));
-        SpanData llm = spans.get(0);
+        OtlpSpan llm = spans.get(0);
         assertThat(llm.attributes().get("gen_ai.usage.input_tokens")).isEqualTo(12L);
         assertThat(llm.attributes().get("gen_ai.response.model")).isEqualTo("gpt-4o-mini-2024");
-        assertThat(llm.attributes().get("langwatch.span.type")).isEqualTo("llm");
-        assertThat(llm.kind()).isEqualTo(SpanData.KIND_CLIENT);
+        assertThat(llm.attributes().get("gen_ai.operation.name")).isEqualTo("chat");
+        assertThat(llm.kind()).isEqualTo(OtlpSpan.KIND_CLIENT);
         assertThat(telemetry.events).extracting(TelemetryEvent::type)
                 .containsExactly(TelemetryEvent.LLM_CALL, TelemetryEvent.TOOL_EXECUTED, TelemetryEvent.AGENT_RUN);
         assertThat(telemetry.events.get(2).attributes()).containsEntry("event.agent_name", "researcher")
@@ -118,8 +80,8 @@ class DefaultTracerTest {
         try (Span agent = tracer.startAgentRun("failing", "automagik")) {
             agent.recordException(new IllegalStateException("tool broke"));
         }
-        SpanData root = traces.traces.get(0).get(0);
-        assertThat(root.statusCode()).isEqualTo(SpanData.STATUS_ERROR);
+        OtlpSpan root = traces.traces.get(0).get(0);
+        assertThat(root.statusCode()).isEqualTo(OtlpSpan.STATUS_ERROR);
         assertThat(root.events()).singleElement().satisfies(e -> {
             assertThat(e.name()).isEqualTo("exception");
             assertThat(e.attributes().get("exception.type")).isEqualTo(IllegalStateException.class.getName());
@@ -147,7 +109,7 @@ class DefaultTracerTest {
         } finally {
             pool.shutdownNow();
         }
-        List<SpanData> trace = traces.traces.stream().filter(t -> t.size() == 2).findFirst().orElseThrow();
+        List<OtlpSpan> trace = traces.traces.stream().filter(t -> t.size() == 2).findFirst().orElseThrow();
         assertThat(trace.get(0).parentSpanId()).isEqualTo(trace.get(1).spanId());
     }
 
@@ -158,7 +120,7 @@ class DefaultTracerTest {
         try (Scope scope = tracer.withContext(remote); Span span = tracer.startSpan("GET /api/agents")) {
             assertThat(span.context().traceId()).isEqualTo("4bf92f3577b34da6a3ce929d0e0e4736");
         }
-        SpanData span = traces.traces.get(0).get(0);
+        OtlpSpan span = traces.traces.get(0).get(0);
         assertThat(TraceContext.hex(span.parentSpanId())).isEqualTo("00f067aa0ba902b7");
     }
 
@@ -167,22 +129,23 @@ class DefaultTracerTest {
         try (Span tool = tracer.startToolExecution("web_search")) {
             tool.setInput("x".repeat(5000)).setOutput("y".repeat(5000));
         }
-        SpanData span = traces.traces.get(0).get(0);
-        assertThat((String) span.attributes().get("langwatch.input")).hasSizeLessThan(1100);
-        assertThat((String) span.attributes().get("langwatch.output")).hasSizeLessThan(2100);
+        OtlpSpan span = traces.traces.get(0).get(0);
+        assertThat((String) span.attributes().get("gen_ai.tool.call.arguments")).hasSizeLessThan(1100);
+        assertThat((String) span.attributes().get("gen_ai.tool.call.result")).hasSizeLessThan(2100);
 
         KeepAllTraces noContent = new KeepAllTraces(false);
-        DefaultTracer quiet = new DefaultTracer(TelemetrySink.OFF, noContent);
+        DefaultTracer quiet = noContent.tracer(TelemetrySink.OFF);
         try (LlmSpan llm = quiet.startLlmCall("openai", "gpt")) {
             llm.setInput("secret prompt").inputMessage("user", "secret prompt");
         }
-        assertThat(noContent.traces.get(0).get(0).attributes().get("langwatch.input")).isNull();
+        assertThat(noContent.traces.get(0).get(0).attributes().get("gen_ai.tool.call.arguments")).isNull();
         assertThat(noContent.traces.get(0).get(0).attributes().get("gen_ai.input.messages")).isNull();
     }
 
     @Test
     void withBothLayersOffSpansAreNoOps() {
-        DefaultTracer off = new DefaultTracer(TelemetrySink.OFF, TraceSink.OFF);
+        DefaultTracer off = new DefaultTracer(TelemetrySink.OFF, ObservabilityState.OFF, SpanProcessor.NONE,
+                ContextBridge.NONE, Clock.SYSTEM);
         Span span = off.startAgentRun("a", "b");
         assertThat(span).isSameAs(off.startSpan("x")).isSameAs(NoopSpan.INSTANCE);
         assertThat(span.context().isValid()).isFalse();

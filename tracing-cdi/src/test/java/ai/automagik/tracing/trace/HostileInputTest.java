@@ -1,10 +1,11 @@
 package ai.automagik.tracing.trace;
 
 import ai.automagik.tracing.Span;
+import ai.automagik.tracing.TelemetryEvent;
 import ai.automagik.tracing.otlp.Attributes;
 import ai.automagik.tracing.otlp.OtlpJsonEncoder;
 import ai.automagik.tracing.otlp.Resource;
-import ai.automagik.tracing.otlp.SpanData;
+import ai.automagik.tracing.otlp.OtlpSpan;
 import org.junit.jupiter.api.Test;
 
 import java.nio.ByteBuffer;
@@ -18,10 +19,10 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 /** What a careless or hostile caller can hand the tracer never throws and always ends bounded and encodable. */
 class HostileInputTest {
 
-    private final DefaultTracerTest.KeepAllTraces traces = new DefaultTracerTest.KeepAllTraces(true);
-    private final DefaultTracer tracer = new DefaultTracer(TelemetrySink.OFF, traces);
+    private final KeepAllTraces traces = new KeepAllTraces(true);
+    private final DefaultTracer tracer = traces.tracer(TelemetrySink.OFF);
 
-    private SpanData only() {
+    private OtlpSpan only() {
         return traces.traces.get(0).get(0);
     }
 
@@ -31,10 +32,15 @@ class HostileInputTest {
         try (Span span = tracer.startSpan(huge)) {
             span.setAttribute("big", huge).setInput(huge).setOutput(huge).setError(huge);
         }
-        SpanData data = only();
+        try (Span tool = tracer.startToolExecution("search")) {
+            tool.setInput(huge).setOutput(huge);
+        }
+        OtlpSpan data = only();
         assertThat(data.name()).hasSizeLessThanOrEqualTo(DefaultTracer.MAX_NAME + 20);
         assertThat((String) data.attributes().get("big")).hasSizeLessThanOrEqualTo(RecordingSpan.MAX_STRING + 20);
-        assertThat((String) data.attributes().get("langwatch.input")).hasSizeLessThanOrEqualTo(RecordingSpan.MAX_INPUT + 20);
+        OtlpSpan tool = traces.traces.get(1).get(0);
+        assertThat((String) tool.attributes().get("gen_ai.tool.call.arguments")).hasSizeLessThanOrEqualTo(RecordingSpan.MAX_INPUT + 20);
+        assertThat((String) tool.attributes().get("gen_ai.tool.call.result")).hasSizeLessThanOrEqualTo(RecordingSpan.MAX_OUTPUT + 20);
         assertThat(data.statusMessage()).hasSizeLessThanOrEqualTo(RecordingSpan.MAX_STRING + 20);
     }
 
@@ -72,7 +78,7 @@ class HostileInputTest {
             tracer.startAgentRun(null, null).end();
             tracer.startLlmCall(null, null).usage(-5, -7).parameter(null, null).parameter("p", new Object())
                     .inputMessage(null, null).cost(Double.NaN).end();
-            tracer.recordEvent(null);
+            tracer.recordEvent((TelemetryEvent) null);
             tracer.withContext(null).close();
         }).doesNotThrowAnyException();
     }

@@ -1,10 +1,10 @@
 package ai.automagik.tracing.jaxrs;
 
 import ai.automagik.tracing.Span;
+import ai.automagik.tracing.SpanKind;
 import ai.automagik.tracing.TelemetryEvent;
 import ai.automagik.tracing.TraceContext;
-import ai.automagik.tracing.cdi.TracingRuntime;
-import ai.automagik.tracing.trace.DefaultTracer;
+import ai.automagik.tracing.Tracer;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -43,7 +43,7 @@ public class ServerTracingFilter implements ContainerRequestFilter, ContainerRes
     private static final Logger LOG = Logger.getLogger(ServerTracingFilter.class.getName());
 
     @Inject
-    TracingRuntime runtime;
+    Tracer tracer;
 
     @Inject
     @ConfigProperty(name = "automagik.jaxrs.skip.paths",
@@ -69,13 +69,13 @@ public class ServerTracingFilter implements ContainerRequestFilter, ContainerRes
             if (skipList().matches(applicationPath, request.getUriInfo().getPath(false))) {
                 return;
             }
-            DefaultTracer tracer = runtime.runtime().defaultTracer();
             Method resourceMethod = resourceClass == null ? null : resourceInfo.getResourceMethod();
             String route = RouteTemplates.template(applicationPath, resourceClass, resourceMethod, request.getUriInfo());
             TraceContext parent = TraceContext.fromTraceparent(request.getHeaderString(TRACEPARENT))
                     .orElse(TraceContext.INVALID);
             String method = request.getMethod();
-            Span span = tracer.startServerSpan(method, route, parent);
+            // the remote parent, or a new trace: never what this pooled thread held before
+            Span span = tracer.spanBuilder(method + " " + route).setKind(SpanKind.SERVER).setParent(parent).startSpan();
             span.setAttribute("http.request.method", method);
             span.setAttribute("http.route", route);
             request.setProperty(TRACKED_PROPERTY, new TrackedRequest(tracer, span, method, route, System.nanoTime()));
@@ -106,11 +106,11 @@ public class ServerTracingFilter implements ContainerRequestFilter, ContainerRes
                 response.getHeaders().putSingle(TRACEPARENT, context.toTraceparent());
             }
             span.end();
-            DefaultTracer tracer = tracked.tracer;
+            Tracer requestTracer = tracked.tracer;
             String method = tracked.method;
-            tracer.recordEventIfRoom(() -> TelemetryEvent.apiRequest(method, route, status, durationMs));
+            requestTracer.recordEvent(() -> TelemetryEvent.apiRequest(method, route, status, durationMs));
             if (status >= 500) {
-                tracer.recordEventIfRoom(() -> TelemetryEvent.agentError("HTTP " + status, "api"));
+                requestTracer.recordEvent(() -> TelemetryEvent.agentError("HTTP " + status, "api"));
             }
         } catch (RuntimeException e) {
             LOG.log(Level.FINE, "Request tracking failed for one response", e);
@@ -120,15 +120,15 @@ public class ServerTracingFilter implements ContainerRequestFilter, ContainerRes
 
     /** What the response filter needs from the request filter. */
     private static final class TrackedRequest {
-        // the request's own tracer: no second look-up through the runtime's client proxy
-        final DefaultTracer tracer;
+        // the request's own tracer: no second look-up through the client proxy
+        final Tracer tracer;
         final Span span;
         final String method;
         final String route;
         final long startNanos;
         boolean finished;
 
-        TrackedRequest(DefaultTracer tracer, Span span, String method, String route, long startNanos) {
+        TrackedRequest(Tracer tracer, Span span, String method, String route, long startNanos) {
             this.tracer = tracer;
             this.span = span;
             this.method = method;

@@ -2,8 +2,8 @@ package ai.automagik.tracing.jaxrs;
 
 import ai.automagik.tracing.MetricsSnapshot;
 import ai.automagik.tracing.TracingManager;
-import ai.automagik.tracing.metrics.PrometheusText;
-import ai.automagik.tracing.config.ConfigEntry;
+import ai.automagik.tracing.diagnostics.ConfigurationEntry;
+import ai.automagik.tracing.diagnostics.TracingDiagnostics;
 import jakarta.annotation.security.DeclareRoles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
@@ -45,8 +45,14 @@ public class TracingAdminResource {
     // looked up once: each static Json call looks the provider up again
     private static final JsonProvider JSON = JsonProvider.provider();
 
+    /** Prometheus text exposition format 0.0.4. */
+    static final String PROMETHEUS_TYPE = "text/plain; version=0.0.4; charset=utf-8";
+
     @Inject
     TracingManager tracing;
+
+    @Inject
+    TracingDiagnostics diagnostics;
 
     @GET
     @Path("status")
@@ -59,8 +65,7 @@ public class TracingAdminResource {
     @Path("metrics")
     @Produces(MediaType.TEXT_PLAIN)
     public Response metrics() {
-        return Response.ok(PrometheusText.render(tracing.metrics(), tracing.genAiMetrics()))
-                .type(PrometheusText.CONTENT_TYPE).build();
+        return Response.ok(diagnostics.prometheusText()).type(PROMETHEUS_TYPE).build();
     }
 
     @POST
@@ -88,8 +93,8 @@ public class TracingAdminResource {
 
     @GET
     @Path("config")
-    public List<ConfigEntry> config() {
-        return tracing.config().entries();
+    public List<ConfigurationEntry> config() {
+        return diagnostics.configuration();
     }
 
     static Boolean parseEnabled(String body) {

@@ -1,7 +1,7 @@
 package ai.automagik.tracing.cdi.beans;
 
-import ai.automagik.tracing.ObservabilityProvider;
-import ai.automagik.tracing.config.TracingConfig;
+import ai.automagik.tracing.spi.ObservabilityProvider;
+import ai.automagik.tracing.spi.Settings;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.net.URI;
@@ -17,17 +17,17 @@ public class CustomCollectorProvider implements ObservabilityProvider {
     }
 
     @Override
-    public boolean enabled(TracingConfig config) {
-        return config.lookup().value("test.custom.collector").isPresent();
+    public boolean enabled(Settings settings) {
+        return settings.get("test.custom.collector").isPresent();
     }
 
     @Override
-    public URI endpoint(TracingConfig config) {
-        return URI.create(config.lookup().value("test.custom.collector").orElseThrow());
+    public URI endpoint(Settings settings) {
+        return URI.create(settings.get("test.custom.collector").orElseThrow());
     }
 
     @Override
-    public Map<String, String> headers(TracingConfig config) {
+    public Map<String, String> headers(Settings settings) {
         return Map.of("x-custom", "yes");
     }
 }

@@ -1,0 +1,106 @@
+package ai.automagik.tracing.conventions;
+
+import ai.automagik.tracing.otlp.Attributes;
+import ai.automagik.tracing.trace.GenAiData;
+import ai.automagik.tracing.trace.LocalTrace;
+import ai.automagik.tracing.trace.SpanData;
+
+import java.util.List;
+
+/**
+ * What the OpenTelemetry GenAI semantic conventions make of a recorded span, on an export worker: the
+ * operation, agent, tool and model attributes by role, token usage, messages in the parts schema, the
+ * conversation, user and session of the trace, and {@code error.type}. Every destination receives these;
+ * a vendor's own keys are added after them by its {@code SpanConvention}.
+ */
+public final class GenAiConvention {
+
+    /** Room for the conventions' keys next to the application's own. */
+    static final int CONVENTION_KEYS = 48;
+
+    private GenAiConvention() {
+    }
+
+    /** The span's attributes as sent: the application's own, then the conventions'. */
+    public static Attributes attributes(SpanData span) {
+        // the application's own, with how many it set beyond their limit, and room for the conventions' keys
+        Attributes out = span.attributes() == null ? new Attributes(CONVENTION_KEYS)
+                : span.attributes().copy(span.attributes().size() + CONVENTION_KEYS);
+        GenAiData genAi = span.genAi();
+        switch (span.role()) {
+            case AGENT -> {
+                out.put("gen_ai.operation.name", "invoke_agent");
+                out.put("gen_ai.agent.name", span.subject());
+                if (span.input() != null) {
+                    out.put("gen_ai.input.messages", MessagesJson.text("user", span.input(), null));
+                }
+                if (span.output() != null) {
+                    out.put("gen_ai.output.messages", MessagesJson.text("assistant", span.output(), null));
+                }
+            }
+            case TOOL -> {
+                out.put("gen_ai.operation.name", "execute_tool");
+                out.put("gen_ai.tool.name", span.subject());
+                if (genAi != null && genAi.toolCallId() != null) {
+                    out.put("gen_ai.tool.call.id", genAi.toolCallId());
+                }
+                if (span.input() != null) {
+                    out.put("gen_ai.tool.call.arguments", span.input());
+                }
+                if (span.output() != null) {
+                    out.put("gen_ai.tool.call.result", span.output());
+                }
+            }
+            case LLM -> chat(span, genAi, out);
+            case COMMAND -> out.put("cli.command", span.subject());
+            case GENERIC -> { }
+        }
+        if (span.errorType() != null) {
+            out.put("error.type", span.errorType());
+        }
+        LocalTrace trace = span.trace();
+        if (trace != null) {
+            out.put("gen_ai.conversation.id", trace.conversationId());
+            out.put("user.id", trace.userId());
+            out.put("session.id", trace.sessionId());
+        }
+        return out;
+    }
+
+    private static void chat(SpanData span, GenAiData genAi, Attributes out) {
+        out.put("gen_ai.operation.name", "chat");
+        out.put("gen_ai.request.model", span.subject());
+        if (span.detail() != null) {
+            out.put("gen_ai.provider.name", span.detail());
+        }
+        if (genAi == null) {
+            return;
+        }
+        genAi.parameters().forEach((name, value) -> out.put("gen_ai.request." + name, value));
+        if (genAi.responseModel() != null) {
+            out.put("gen_ai.response.model", genAi.responseModel());
+        }
+        if (genAi.inputTokens() >= 0) {
+            out.put("gen_ai.usage.input_tokens", genAi.inputTokens());
+            out.put("gen_ai.usage.output_tokens", genAi.outputTokens());
+        }
+        if (genAi.costUsd() != null) {
+            out.put("gen_ai.usage.cost", genAi.costUsd());
+        }
+        List<String> reasons = genAi.finishReasons();
+        if (!reasons.isEmpty()) {
+            out.put("gen_ai.response.finish_reasons", reasons);
+        }
+        if (!genAi.inputMessages().isEmpty()) {
+            out.put("gen_ai.input.messages", MessagesJson.of(genAi.inputMessages(), null));
+        } else if (span.input() != null) {
+            out.put("gen_ai.input.messages", MessagesJson.text("user", span.input(), null));
+        }
+        String finish = reasons.isEmpty() ? null : reasons.get(0);
+        if (!genAi.outputMessages().isEmpty()) {
+            out.put("gen_ai.output.messages", MessagesJson.of(genAi.outputMessages(), finish));
+        } else if (span.output() != null) {
+            out.put("gen_ai.output.messages", MessagesJson.text("assistant", span.output(), finish));
+        }
+    }
+}

@@ -1,0 +1,66 @@
+package ai.automagik.tracing.export;
+
+import ai.automagik.tracing.config.TracingConfig;
+import ai.automagik.tracing.otlp.OtlpJsonEncoder;
+import ai.automagik.tracing.otlp.OtlpSpan;
+import ai.automagik.tracing.otlp.Resource;
+import ai.automagik.tracing.spi.SendGuard;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadFactory;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+/**
+ * Builds every destination the same way, telemetry and observability alike: a bounded {@link Pipeline} of the
+ * layer's own items, whose worker maps each batch to OTLP spans ({@code mapping}: the conventions, the
+ * telemetry allowlist), encodes it and sends it with an {@link HttpSender} inside the destination's circuit
+ * breaker; counters, circuit state and recent payloads come with it.
+ */
+public final class DestinationFactory {
+
+    private final TracingConfig config;
+    private final ThreadFactory threads;
+    private final RecentPayloads recent;
+
+    public DestinationFactory(TracingConfig config, ThreadFactory threads, RecentPayloads recent) {
+        this.config = config;
+        this.threads = threads;
+        this.recent = recent;
+    }
+
+    /** A destination sending OTLP/HTTP to {@code endpoint}. */
+    public <E> Destination<E> create(String name, URI endpoint, Map<String, String> headers, SendGuard guard,
+            Supplier<Resource> resource, Function<List<E>, List<OtlpSpan>> mapping, SendGate gate, boolean debug) {
+        HttpSender sender = new HttpSender(new SenderSettings(endpoint, headers,
+                Duration.ofMillis(Math.min(config.exportTimeoutMs(), 5000)), Duration.ofMillis(config.exportTimeoutMs()),
+                config.exportMaxAttempts(), Duration.ofMillis(config.exportMaxRetryDelayMs()), 1024));
+        CircuitStateTracker circuit = new CircuitStateTracker(guard.failureThreshold(), guard.openDelay(),
+                Clock.systemUTC());
+        OtlpHttpExporter exporter = new OtlpHttpExporter(name, resource, new OtlpJsonEncoder(), sender, guard, circuit,
+                debug, recent);
+        return new Destination<>(name, endpoint, pipeline(name, batch -> exporter.export(mapping.apply(batch)), gate),
+                circuit, sender);
+    }
+
+    /**
+     * A destination handing mapped batches to {@code exporter} instead of HTTP (benchmarks, tests), with the
+     * same pipeline and accounting.
+     */
+    public <E> Destination<E> create(String name, BatchExporter<OtlpSpan> exporter,
+            Function<List<E>, List<OtlpSpan>> mapping, SendGate gate) {
+        return new Destination<>(name, URI.create("local:" + name), pipeline(name,
+                batch -> exporter.export(mapping.apply(batch)), gate),
+                new CircuitStateTracker(Integer.MAX_VALUE, Duration.ofSeconds(60), Clock.systemUTC()), () -> { });
+    }
+
+    private <E> Pipeline<E> pipeline(String name, BatchExporter<E> exporter, SendGate gate) {
+        PipelineSettings settings = new PipelineSettings(name, config.queueSize(), config.batchSize(),
+                Duration.ofMillis(config.batchTimeoutMs()), config.workers(), Duration.ofMillis(config.shutdownTimeoutMs()));
+        return new Pipeline<>(settings, exporter, gate, threads);
+    }
+}

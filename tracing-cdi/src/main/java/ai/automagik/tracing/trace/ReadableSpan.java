@@ -1,0 +1,57 @@
+package ai.automagik.tracing.trace;
+
+/**
+ * An ended span as span processors see it, on the thread that ended it (OpenTelemetry's {@code ReadableSpan}):
+ * what telemetry and metrics need is read in place, and only a processor that keeps the span asks for its
+ * immutable {@link #toSpanData() data}.
+ */
+public interface ReadableSpan {
+
+    SpanRole role();
+
+    /** The agent, tool, model or command name, by role; null for a generic span. */
+    String subject();
+
+    /** The agent's framework or the model's provider, by role; null otherwise. */
+    String detail();
+
+    boolean isError();
+
+    /** The failure's type (an exception class name, or {@code error}); null when the span did not fail. */
+    String errorType();
+
+    /** The model that answered, else null. */
+    String responseModel();
+
+    /** -1 when not reported. */
+    long inputTokens();
+
+    /** -1 when not reported. */
+    long outputTokens();
+
+    /** Nanoseconds between start and end, from the monotonic clock. */
+    long durationNanos();
+
+    long startEpochNanos();
+
+    long endEpochNanos();
+
+    /** Whether the span is recorded for observability (its trace may be exported). */
+    boolean isObserved();
+
+    /** Whether it is the first span of its trace in this process. */
+    boolean isLocalRoot();
+
+    /** The trace-wide state; null for a lone root that never needed any, and for spans not observed. */
+    LocalTrace localTrace();
+
+    /**
+     * For a processor at a local root's end: its trace-wide state, or null when it never needed one. In that
+     * case spans started under the root from now on get a state of their own whose sampling state is
+     * {@code stateForLaterSpans} (they follow the root's decision).
+     */
+    LocalTrace closeLocalTrace(Object stateForLaterSpans);
+
+    /** The immutable ended span, for processors that keep it (only for observed spans). */
+    SpanData toSpanData();
+}
