@@ -42,6 +42,9 @@ public interface LlmSpan extends Span {
     @Override
     LlmSpan detach();
 
+    @Override
+    LlmSpan keepTrace();
+
     LlmSpan responseModel(String model);
 
     LlmSpan usage(long inputTokens, long outputTokens);

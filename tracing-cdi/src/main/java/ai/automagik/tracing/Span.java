@@ -51,6 +51,12 @@ public interface Span extends AutoCloseable {
     Scope makeCurrent();
 
     /**
+     * Asks that this span's trace be kept whatever sampling decided at its start, because a service this one
+     * called kept its part (its {@code traceresponse} said so), so that the trace stays whole. Observability only.
+     */
+    Span keepTrace();
+
+    /**
      * Takes this span off the calling thread without ending it, when its work completes elsewhere (an
      * asynchronous call): the span it was started under is current again at once.
      */

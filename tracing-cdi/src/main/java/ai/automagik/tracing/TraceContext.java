@@ -1,15 +1,22 @@
 package ai.automagik.tracing;
 
+import java.util.List;
 import java.util.Optional;
 
 /**
- * The identity of a span within its trace, as carried by the W3C {@code traceparent} header:
- * a 128-bit trace id, a 64-bit span id and the sampled flag. Immutable.
+ * The identity of a span within its trace, as carried by the W3C {@code traceparent} and {@code tracestate}
+ * headers: a 128-bit trace id, a 64-bit span id, the trace flags (sampled; Level 2's random trace id) and the
+ * vendors' trace state. Immutable.
  */
 public final class TraceContext {
 
+    /** The trace flag saying the caller recorded (sampled) the trace. */
+    public static final int FLAG_SAMPLED = 0x01;
+    /** W3C Trace Context Level 2: the trace id's right-most 7 bytes are random. */
+    public static final int FLAG_RANDOM = 0x02;
+
     /** No trace: new spans under it start a new trace. */
-    public static final TraceContext INVALID = new TraceContext(0, 0, 0, false, false);
+    public static final TraceContext INVALID = new TraceContext(0, 0, 0, 0, false, "", false);
 
     private static final int MAX_HEADER_LENGTH = 512;
     private static final char[] HEX = "0123456789abcdef".toCharArray();
@@ -17,22 +24,52 @@ public final class TraceContext {
     private final long traceIdHigh;
     private final long traceIdLow;
     private final long spanId;
-    private final boolean sampled;
+    private final int flags;
     private final boolean remote;
+    private final String traceState;
+    private final boolean traceStateRejected;
 
-    private TraceContext(long traceIdHigh, long traceIdLow, long spanId, boolean sampled, boolean remote) {
+    private TraceContext(long traceIdHigh, long traceIdLow, long spanId, int flags, boolean remote, String traceState,
+            boolean traceStateRejected) {
         this.traceIdHigh = traceIdHigh;
         this.traceIdLow = traceIdLow;
         this.spanId = spanId;
-        this.sampled = sampled;
+        this.flags = flags & (FLAG_SAMPLED | FLAG_RANDOM);
         this.remote = remote;
+        this.traceState = traceState == null ? "" : traceState;
+        this.traceStateRejected = traceStateRejected;
     }
 
     public static TraceContext of(long traceIdHigh, long traceIdLow, long spanId, boolean sampled) {
+        return of(traceIdHigh, traceIdLow, spanId, sampled ? FLAG_SAMPLED : 0, "");
+    }
+
+    /**
+     * A context of this process; {@code flags} as {@link #FLAG_SAMPLED} and {@link #FLAG_RANDOM} (other bits are
+     * dropped), {@code traceState} a valid {@code tracestate} value or empty.
+     */
+    public static TraceContext of(long traceIdHigh, long traceIdLow, long spanId, int flags, String traceState) {
         if ((traceIdHigh == 0 && traceIdLow == 0) || spanId == 0) {
             return INVALID;
         }
-        return new TraceContext(traceIdHigh, traceIdLow, spanId, sampled, false);
+        return new TraceContext(traceIdHigh, traceIdLow, spanId, flags, false, traceState, false);
+    }
+
+    /**
+     * An incoming request's context from its headers, as the W3C processing model reads them: exactly one
+     * {@code traceparent} field (none, or two, means the trace restarts: empty), and the {@code tracestate} fields
+     * combined in order, only when the {@code traceparent} is valid. A {@code tracestate} that is invalid as a
+     * whole (a bad member, more than 32 members) is dropped and {@link #traceStateRejected()} says so.
+     */
+    public static Optional<TraceContext> fromHeaders(List<String> traceparents, List<String> tracestates) {
+        if (traceparents == null || traceparents.size() != 1) {
+            return Optional.empty();
+        }
+        return fromTraceparent(traceparents.get(0)).map(context -> {
+            TraceStateHeader.Result state = TraceStateHeader.parse(tracestates);
+            return new TraceContext(context.traceIdHigh, context.traceIdLow, context.spanId, context.flags, true,
+                    state.value(), state.rejected());
+        });
     }
 
     /**
@@ -69,7 +106,15 @@ public final class TraceContext {
         if ((high == 0 && low == 0) || span == 0) {
             return Optional.empty();
         }
-        return Optional.of(new TraceContext(high, low, span, (flags & 1) == 1, true));
+        return Optional.of(new TraceContext(high, low, span, flags, true, "", false));
+    }
+
+    /** This context with another {@code tracestate} value (already valid) and trace flags. */
+    public TraceContext with(int newFlags, String newTraceState) {
+        if (!isValid()) {
+            return this;
+        }
+        return new TraceContext(traceIdHigh, traceIdLow, spanId, newFlags, remote, newTraceState, traceStateRejected);
     }
 
     public boolean isValid() {
@@ -77,7 +122,27 @@ public final class TraceContext {
     }
 
     public boolean isSampled() {
-        return sampled;
+        return (flags & FLAG_SAMPLED) != 0;
+    }
+
+    /** The W3C Level 2 random flag: the trace id's right-most 56 bits are random. */
+    public boolean isRandom() {
+        return (flags & FLAG_RANDOM) != 0;
+    }
+
+    /** The trace flags as {@link #FLAG_SAMPLED} and {@link #FLAG_RANDOM}; other bits are always 0. */
+    public int traceFlags() {
+        return flags;
+    }
+
+    /** The vendors' {@code tracestate} members, {@code key=value} joined by commas; empty when none. */
+    public String traceState() {
+        return traceState;
+    }
+
+    /** Whether the incoming {@code tracestate} was invalid and therefore dropped. */
+    public boolean traceStateRejected() {
+        return traceStateRejected;
     }
 
     /** True when the context came from another process (an incoming header). */
@@ -122,7 +187,7 @@ public final class TraceContext {
         writeHex(spanId, out, 36);
         out[52] = '-';
         out[53] = '0';
-        out[54] = sampled ? '1' : '0';
+        out[54] = HEX[flags];
         return new String(out);
     }
 
@@ -180,7 +245,7 @@ public final class TraceContext {
     @Override
     public boolean equals(Object o) {
         return o instanceof TraceContext other && other.traceIdHigh == traceIdHigh && other.traceIdLow == traceIdLow
-                && other.spanId == spanId && other.sampled == sampled;
+                && other.spanId == spanId && other.flags == flags && other.traceState.equals(traceState);
     }
 
     @Override

@@ -9,6 +9,7 @@ import ai.automagik.tracing.export.SenderSettings;
 import ai.automagik.tracing.otlp.Attributes;
 import ai.automagik.tracing.otlp.OtlpJsonEncoder;
 import ai.automagik.tracing.otlp.Resource;
+import ai.automagik.tracing.otlp.EncodableSpan;
 import ai.automagik.tracing.otlp.OtlpSpan;
 import com.sun.net.httpserver.HttpServer;
 import io.opentelemetry.api.common.AttributesBuilder;
@@ -73,7 +74,7 @@ public class ExportThroughputBenchmark {
     private HttpSender sender;
     private OtlpHttpExporter automagik;
     private OtlpHttpSpanExporter otel;
-    private List<OtlpSpan> ourSpans;
+    private List<EncodableSpan> ourSpans;
     private List<io.opentelemetry.sdk.trace.data.SpanData> otelSpans;
     private Resource resource;
     private final ThreadMXBean threadCpu = ManagementFactory.getThreadMXBean();

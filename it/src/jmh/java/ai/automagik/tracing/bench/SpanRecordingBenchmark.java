@@ -5,7 +5,7 @@ import ai.automagik.tracing.PipelineMetrics;
 import ai.automagik.tracing.config.TracingConfig;
 import ai.automagik.tracing.export.BatchExporter;
 import ai.automagik.tracing.export.ExportOutcome;
-import ai.automagik.tracing.otlp.OtlpSpan;
+import ai.automagik.tracing.otlp.EncodableSpan;
 import ai.automagik.tracing.runtime.DefaultTracingManager;
 import ai.automagik.tracing.spi.Clock;
 import ai.automagik.tracing.trace.ContextBridge;
@@ -81,7 +81,7 @@ public class SpanRecordingBenchmark {
                 "AUTOMAGIK_TRACE_WORKERS", "1",
                 "AUTOMAGIK_TELEMETRY_ENABLED", "false",
                 "AUTOMAGIK_ENABLE_TRACING_IN_CI", "true"));
-        BatchExporter<OtlpSpan> noop = batch -> ExportOutcome.success(batch.size());
+        BatchExporter<EncodableSpan> noop = batch -> ExportOutcome.success(batch.size());
         manager = DefaultTracingManager.withExporters(config, Map.of("noop", noop), null);
         automagik = (DefaultTracer) manager.tracer();
         off = new DefaultTracer(TelemetrySink.OFF, ObservabilityState.OFF, SpanProcessor.NONE, ContextBridge.NONE,

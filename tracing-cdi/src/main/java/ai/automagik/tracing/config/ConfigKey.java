@@ -40,6 +40,9 @@ public enum ConfigKey {
     SLOW_THRESHOLD_MS("automagik.slow.threshold.ms", "1000", "traces slower than this are always kept"),
     SAMPLING_MAX_PER_SECOND("automagik.sampling.max.per.second", "10",
             "at most this many normal traces kept per trace type per second"),
+    SAMPLING_MODE("automagik.sampling.mode", "local",
+            "local: this process decides which traces to export; collector: export every trace with the local verdict "
+                    + "as attributes, for the OpenTelemetry Collector's tail sampling"),
     TAIL_SAMPLING_MAX_PER_SECOND("automagik.tail.sampling.max.per.second", "10",
             "at most this many traces kept for an error, and as many for slowness, per trace type per second"),
     OTEL_BRIDGE("automagik.otel.bridge", "auto",

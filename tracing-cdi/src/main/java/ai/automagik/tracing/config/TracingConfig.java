@@ -56,6 +56,7 @@ public final class TracingConfig {
     private final long slowThresholdMs;
     private final int samplingMaxPerSecond;
     private final int tailSamplingMaxPerSecond;
+    private final boolean collectorSampling;
     private final boolean otelBridge;
     private final String serviceName;
     private final String serviceVersion;
@@ -101,6 +102,7 @@ public final class TracingConfig {
         slowThresholdMs = integer(ConfigKey.SLOW_THRESHOLD_MS, 0, 86_400_000);
         samplingMaxPerSecond = (int) integer(ConfigKey.SAMPLING_MAX_PER_SECOND, 0, 1_000_000_000);
         tailSamplingMaxPerSecond = (int) integer(ConfigKey.TAIL_SAMPLING_MAX_PER_SECOND, 0, 1_000_000_000);
+        collectorSampling = samplingMode();
         otelBridge = otelBridge(lookup);
         serviceName = text(ConfigKey.SERVICE_NAME, 128);
         serviceVersion = text(ConfigKey.SERVICE_VERSION, 64);
@@ -247,6 +249,14 @@ public final class TracingConfig {
         return samplingMaxPerSecond;
     }
 
+    /**
+     * {@code AUTOMAGIK_SAMPLING_MODE=collector}: every observability trace is exported with the local sampling verdict
+     * as attributes, for the OpenTelemetry Collector's {@code tail_sampling} behind a {@code loadbalancing} exporter.
+     */
+    public boolean collectorSampling() {
+        return collectorSampling;
+    }
+
     /** Traces kept for an error, and separately for slowness, per trace type per second. */
     public int tailSamplingMaxPerSecond() {
         return tailSamplingMaxPerSecond;
@@ -316,6 +326,17 @@ public final class TracingConfig {
             return Secrets.mask(value);
         }
         return URL_KEYS.contains(key) ? Secrets.maskUrl(value) : value;
+    }
+
+    private boolean samplingMode() {
+        String value = raw.get(ConfigKey.SAMPLING_MODE);
+        if ("local".equalsIgnoreCase(value)) {
+            return false;
+        }
+        if ("collector".equalsIgnoreCase(value)) {
+            return true;
+        }
+        throw new InvalidConfigurationException(ConfigKey.SAMPLING_MODE, shown(ConfigKey.SAMPLING_MODE), "local or collector");
     }
 
     private boolean bool(ConfigKey key) {

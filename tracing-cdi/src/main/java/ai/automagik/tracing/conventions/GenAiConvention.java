@@ -4,6 +4,7 @@ import ai.automagik.tracing.otlp.Attributes;
 import ai.automagik.tracing.trace.GenAiData;
 import ai.automagik.tracing.trace.LocalTrace;
 import ai.automagik.tracing.trace.SpanData;
+import ai.automagik.tracing.trace.SpanRole;
 
 import java.util.List;
 
@@ -21,8 +22,18 @@ public final class GenAiConvention {
     private GenAiConvention() {
     }
 
-    /** The span's attributes as sent: the application's own, then the conventions'. */
+    /**
+     * The span's attributes as sent: the application's own, then the conventions'. When the conventions add
+     * nothing (a plain span of no failed, anonymous trace) the span's own attributes are returned as they are,
+     * or {@link Attributes#EMPTY}: whoever adds to them copies them first.
+     */
     public static Attributes attributes(SpanData span) {
+        LocalTrace trace = span.trace();
+        boolean identified = trace != null && (trace.conversationId() != null || trace.userId() != null
+                || trace.sessionId() != null);
+        if (span.role() == SpanRole.GENERIC && span.errorType() == null && !identified) {
+            return span.attributes() == null ? Attributes.EMPTY : span.attributes();
+        }
         // the application's own, with how many it set beyond their limit, and room for the conventions' keys
         Attributes out = span.attributes() == null ? new Attributes(CONVENTION_KEYS)
                 : span.attributes().copy(span.attributes().size() + CONVENTION_KEYS);
@@ -58,8 +69,7 @@ public final class GenAiConvention {
         if (span.errorType() != null) {
             out.put("error.type", span.errorType());
         }
-        LocalTrace trace = span.trace();
-        if (trace != null) {
+        if (identified) {
             out.put("gen_ai.conversation.id", trace.conversationId());
             out.put("user.id", trace.userId());
             out.put("session.id", trace.sessionId());

@@ -1,6 +1,7 @@
 package ai.automagik.tracing.conventions;
 
 import ai.automagik.tracing.otlp.Attributes;
+import ai.automagik.tracing.otlp.EncodableSpan;
 import ai.automagik.tracing.otlp.OtlpSpan;
 import ai.automagik.tracing.privacy.CapturedContent;
 import ai.automagik.tracing.spi.SpanConvention;
@@ -15,9 +16,11 @@ import java.util.logging.Logger;
 
 /**
  * Turns ended spans into what one destination receives, on its export worker: the GenAI conventions'
- * attributes, secrets in captured content masked, then the destination's own {@link SpanConvention}.
+ * attributes, secrets in captured content masked, then the destination's own {@link SpanConvention}. A span
+ * none of these change (a plain span without content or error, for a destination without a convention of its
+ * own) is encoded as it ended, without a copy.
  */
-public final class OtlpSpanMapper implements Function<List<SpanData>, List<OtlpSpan>> {
+public final class OtlpSpanMapper implements Function<List<SpanData>, List<EncodableSpan>> {
 
     private static final Logger LOG = Logger.getLogger(OtlpSpanMapper.class.getName());
 
@@ -28,19 +31,26 @@ public final class OtlpSpanMapper implements Function<List<SpanData>, List<OtlpS
     }
 
     @Override
-    public List<OtlpSpan> apply(List<SpanData> spans) {
-        List<OtlpSpan> mapped = new ArrayList<>(spans.size());
+    public List<EncodableSpan> apply(List<SpanData> spans) {
+        List<EncodableSpan> mapped = new ArrayList<>(spans.size());
         for (SpanData span : spans) {
             mapped.add(map(span));
         }
         return mapped;
     }
 
-    public OtlpSpan map(SpanData span) {
+    public EncodableSpan map(SpanData span) {
+        Attributes conventionAttributes = SamplingVerdict.addTo(span, GenAiConvention.attributes(span));
+        boolean unchanged = conventionAttributes == span.attributes()
+                || (span.attributes() == null && conventionAttributes == Attributes.EMPTY);
+        if (unchanged && vendor == SpanConvention.NONE
+                && !CapturedContent.holdsContent(span.attributes(), span.events(), span.statusMessage())) {
+            return span;
+        }
         OtlpSpan conventional = CapturedContent.scrubbed(new OtlpSpan(span.traceIdHigh(), span.traceIdLow(),
                 span.spanId(), span.parentSpanId(), span.name(), span.kind(), span.startEpochNanos(),
-                span.endEpochNanos(), GenAiConvention.attributes(span), span.events(), span.statusCode(),
-                span.statusMessage()));
+                span.endEpochNanos(), conventionAttributes, span.events(), span.statusCode(), span.statusMessage(),
+                span.traceState()));
         if (vendor == SpanConvention.NONE) {
             return conventional;
         }
@@ -54,7 +64,8 @@ public final class OtlpSpanMapper implements Function<List<SpanData>, List<OtlpS
         if (extra == null || extra.isEmpty()) {
             return conventional;
         }
-        Attributes attributes = conventional.attributes();
+        // the conventional attributes may be the ended span's own: never changed, so copied here
+        Attributes attributes = conventional.attributes().copy(conventional.attributes().size() + extra.size());
         extra.forEach((key, value) -> {
             if (key != null && (value instanceof String || value instanceof Long || value instanceof Double
                     || value instanceof Boolean)) {
@@ -63,6 +74,9 @@ public final class OtlpSpanMapper implements Function<List<SpanData>, List<OtlpS
                 attributes.put(key, i.longValue());
             }
         });
-        return conventional;
+        return new OtlpSpan(conventional.traceIdHigh(), conventional.traceIdLow(), conventional.spanId(),
+                conventional.parentSpanId(), conventional.name(), conventional.kind(), conventional.startEpochNanos(),
+                conventional.endEpochNanos(), attributes, conventional.events(), conventional.statusCode(),
+                conventional.statusMessage(), conventional.traceState());
     }
 }

@@ -2,7 +2,7 @@ package ai.automagik.tracing.export;
 
 import ai.automagik.tracing.config.TracingConfig;
 import ai.automagik.tracing.otlp.OtlpJsonEncoder;
-import ai.automagik.tracing.otlp.OtlpSpan;
+import ai.automagik.tracing.otlp.EncodableSpan;
 import ai.automagik.tracing.otlp.Resource;
 import ai.automagik.tracing.spi.SendGuard;
 
@@ -35,7 +35,7 @@ public final class DestinationFactory {
 
     /** A destination sending OTLP/HTTP to {@code endpoint}. */
     public <E> Destination<E> create(String name, URI endpoint, Map<String, String> headers, SendGuard guard,
-            Supplier<Resource> resource, Function<List<E>, List<OtlpSpan>> mapping, SendGate gate, boolean debug) {
+            Supplier<Resource> resource, Function<List<E>, List<EncodableSpan>> mapping, SendGate gate, boolean debug) {
         HttpSender sender = new HttpSender(new SenderSettings(endpoint, headers,
                 Duration.ofMillis(Math.min(config.exportTimeoutMs(), 5000)), Duration.ofMillis(config.exportTimeoutMs()),
                 config.exportMaxAttempts(), Duration.ofMillis(config.exportMaxRetryDelayMs()), 1024));
@@ -51,8 +51,8 @@ public final class DestinationFactory {
      * A destination handing mapped batches to {@code exporter} instead of HTTP (benchmarks, tests), with the
      * same pipeline and accounting.
      */
-    public <E> Destination<E> create(String name, BatchExporter<OtlpSpan> exporter,
-            Function<List<E>, List<OtlpSpan>> mapping, SendGate gate) {
+    public <E> Destination<E> create(String name, BatchExporter<EncodableSpan> exporter,
+            Function<List<E>, List<EncodableSpan>> mapping, SendGate gate) {
         return new Destination<>(name, URI.create("local:" + name), pipeline(name,
                 batch -> exporter.export(mapping.apply(batch)), gate),
                 new CircuitStateTracker(Integer.MAX_VALUE, Duration.ofSeconds(60), Clock.systemUTC()), () -> { });

@@ -2,7 +2,7 @@ package ai.automagik.tracing.export;
 
 import ai.automagik.tracing.otlp.OtlpJsonEncoder;
 import ai.automagik.tracing.otlp.Resource;
-import ai.automagik.tracing.otlp.OtlpSpan;
+import ai.automagik.tracing.otlp.EncodableSpan;
 import ai.automagik.tracing.spi.ExportFailedException;
 import ai.automagik.tracing.spi.ExportThrottledException;
 import ai.automagik.tracing.spi.SendGuard;
@@ -23,7 +23,7 @@ import java.util.logging.Logger;
  * without counting against the breaker, and no batch is sent before the answer's {@code Retry-After} has
  * passed (at most {@link #MAX_HOLD}); the batches meanwhile wait in the queue.
  */
-public final class OtlpHttpExporter implements BatchExporter<OtlpSpan> {
+public final class OtlpHttpExporter implements BatchExporter<EncodableSpan> {
 
     public static final String FAILED_CIRCUIT_OPEN = "circuit open";
     public static final String NOT_SENT_DEBUG = "debug mode (logged, not sent)";
@@ -57,11 +57,11 @@ public final class OtlpHttpExporter implements BatchExporter<OtlpSpan> {
     }
 
     @Override
-    public ExportOutcome export(List<OtlpSpan> batch) {
+    public ExportOutcome export(List<EncodableSpan> batch) {
         return encoder.encode(resource.get(), batch, (body, length) -> export(batch, body, length));
     }
 
-    private ExportOutcome export(List<OtlpSpan> batch, byte[] body, int length) {
+    private ExportOutcome export(List<EncodableSpan> batch, byte[] body, int length) {
         if (debug) {
             String json = new String(body, 0, length, StandardCharsets.UTF_8);
             LOG.info(() -> "Automagik Tracing debug mode, not sent to " + destination + ": " + json);

@@ -17,12 +17,16 @@ public final class GenAiMetricsProcessor implements SpanProcessor {
 
     @Override
     public void onEnd(ReadableSpan span) {
-        double seconds = span.durationNanos() / 1e9;
         switch (span.role()) {
-            case LLM -> metrics.chat(span.detail(), span.subject(), seconds, span.inputTokens(), span.outputTokens());
-            case AGENT -> metrics.operation("invoke_agent", span.subject(), seconds);
-            case TOOL -> metrics.operation("execute_tool", span.subject(), seconds);
+            case LLM -> metrics.chat(span.detail(), span.subject(), seconds(span), span.inputTokens(),
+                    span.outputTokens());
+            case AGENT -> metrics.operation("invoke_agent", span.subject(), seconds(span));
+            case TOOL -> metrics.operation("execute_tool", span.subject(), seconds(span));
             default -> { }
         }
+    }
+
+    private static double seconds(ReadableSpan span) {
+        return span.durationNanos() / 1e9;
     }
 }

@@ -14,6 +14,9 @@ public final class Attributes {
     private static final Object[] NO_VALUES = new Object[0];
     private static final int[] NO_HASHES = new int[0];
 
+    /** No attributes, shared; putting into it is a programming error. */
+    public static final Attributes EMPTY = new Attributes(0);
+
     private String[] keys;
     private Object[] values;
     // key hash codes (cached by String): replacing a key compares ints before strings
@@ -36,6 +39,9 @@ public final class Attributes {
     public Attributes put(String key, Object value) {
         if (key == null || value == null) {
             return this;
+        }
+        if (this == EMPTY) {
+            throw new IllegalStateException("Attributes.EMPTY is shared: copy it before putting");
         }
         int hash = key.hashCode();
         for (int i = 0; i < size; i++) {

@@ -42,6 +42,7 @@ public final class OtlpJsonEncoder {
     private static final JsonBytes.Name TRACE_ID = new JsonBytes.Name("traceId");
     private static final JsonBytes.Name SPAN_ID = new JsonBytes.Name("spanId");
     private static final JsonBytes.Name PARENT_SPAN_ID = new JsonBytes.Name("parentSpanId");
+    private static final JsonBytes.Name TRACE_STATE = new JsonBytes.Name("traceState");
     private static final JsonBytes.Name KIND = new JsonBytes.Name("kind");
     private static final JsonBytes.Name START_TIME = new JsonBytes.Name("startTimeUnixNano");
     private static final JsonBytes.Name END_TIME = new JsonBytes.Name("endTimeUnixNano");
@@ -74,7 +75,7 @@ public final class OtlpJsonEncoder {
     }
 
     /** The request as UTF-8 JSON bytes. */
-    public byte[] encode(Resource resource, List<OtlpSpan> spans) {
+    public byte[] encode(Resource resource, List<? extends EncodableSpan> spans) {
         JsonBytes json = new JsonBytes(estimate(spans));
         write(json, resource, spans);
         return json.toByteArray();
@@ -84,7 +85,7 @@ public final class OtlpJsonEncoder {
      * Encodes the request into a reused buffer and hands it to {@code use}, without copying it out: what
      * the exporter does for every batch. Thread-safe: concurrent calls get separate buffers.
      */
-    public <R> R encode(Resource resource, List<OtlpSpan> spans, BodyUse<R> use) {
+    public <R> R encode(Resource resource, List<? extends EncodableSpan> spans, BodyUse<R> use) {
         JsonBytes json = spare.getAndSet(null);
         if (json == null) {
             json = new JsonBytes(estimate(spans));
@@ -101,11 +102,11 @@ public final class OtlpJsonEncoder {
         }
     }
 
-    private static int estimate(List<OtlpSpan> spans) {
+    private static int estimate(List<? extends EncodableSpan> spans) {
         return 512 + (spans == null ? 0 : Math.min(spans.size(), 100_000) * 1024);
     }
 
-    private static void write(JsonBytes json, Resource resource, List<OtlpSpan> spans) {
+    private static void write(JsonBytes json, Resource resource, List<? extends EncodableSpan> spans) {
         json.beginObject();
         json.beginArray(RESOURCE_SPANS);
         json.beginObject();
@@ -126,7 +127,7 @@ public final class OtlpJsonEncoder {
         json.endObject();
         json.beginArray(SPANS);
         if (spans != null) {
-            for (OtlpSpan span : spans) {
+            for (EncodableSpan span : spans) {
                 if (span != null) {
                     writeSpan(json, span);
                 }
@@ -146,7 +147,7 @@ public final class OtlpJsonEncoder {
      *
      * @throws UncheckedIOException when writing to {@code out} fails
      */
-    public void encode(Resource resource, List<OtlpSpan> spans, OutputStream out) {
+    public void encode(Resource resource, List<? extends EncodableSpan> spans, OutputStream out) {
         Objects.requireNonNull(out, "out");
         byte[] bytes = encode(resource, spans);
         try {
@@ -157,10 +158,14 @@ public final class OtlpJsonEncoder {
         }
     }
 
-    private static void writeSpan(JsonBytes json, OtlpSpan span) {
+    private static void writeSpan(JsonBytes json, EncodableSpan span) {
         json.beginObject();
         json.hex(TRACE_ID, span.traceIdHigh(), span.traceIdLow(), true);
         json.hex(SPAN_ID, 0, span.spanId(), false);
+        String traceState = span.traceState();
+        if (traceState != null && !traceState.isEmpty()) {
+            json.string(TRACE_STATE, traceState);
+        }
         if (span.parentSpanId() != 0) {
             json.hex(PARENT_SPAN_ID, 0, span.parentSpanId(), false);
         }

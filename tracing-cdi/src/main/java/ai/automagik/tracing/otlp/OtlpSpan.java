@@ -22,7 +22,8 @@ public record OtlpSpan(
         Attributes attributes,
         List<SpanEvent> events,
         int statusCode,
-        String statusMessage) {
+        String statusMessage,
+        String traceState) implements EncodableSpan {
 
     public static final int KIND_INTERNAL = 1;
     public static final int KIND_SERVER = 2;
@@ -31,6 +32,18 @@ public record OtlpSpan(
     public static final int STATUS_UNSET = 0;
     public static final int STATUS_OK = 1;
     public static final int STATUS_ERROR = 2;
+
+    public OtlpSpan {
+        traceState = traceState == null ? "" : traceState;
+    }
+
+    /** A span without trace state (telemetry events, tests). */
+    public OtlpSpan(long traceIdHigh, long traceIdLow, long spanId, long parentSpanId, String name, int kind,
+            long startEpochNanos, long endEpochNanos, Attributes attributes, List<SpanEvent> events, int statusCode,
+            String statusMessage) {
+        this(traceIdHigh, traceIdLow, spanId, parentSpanId, name, kind, startEpochNanos, endEpochNanos, attributes,
+                events, statusCode, statusMessage, "");
+    }
 
     public boolean isError() {
         return statusCode == STATUS_ERROR;

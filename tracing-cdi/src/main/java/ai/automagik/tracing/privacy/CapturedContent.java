@@ -18,9 +18,8 @@ import java.util.Set;
 public final class CapturedContent {
 
     /** Span attributes that carry captured content. */
-    public static final Set<String> CONTENT_KEYS = Set.of("langwatch.input", "langwatch.output",
-            "gen_ai.input.messages", "gen_ai.output.messages", "gen_ai.system_instructions", "gen_ai.tool.definitions",
-            "gen_ai.tool.call.arguments", "gen_ai.tool.call.result", "gen_ai.retrieval.query.text",
+    public static final Set<String> CONTENT_KEYS = Set.of("gen_ai.input.messages", "gen_ai.output.messages",
+            "gen_ai.system_instructions", "gen_ai.tool.definitions", "gen_ai.tool.call.arguments", "gen_ai.tool.call.result", "gen_ai.retrieval.query.text",
             "gen_ai.retrieval.documents", "gen_ai.evaluation.explanation");
     private static final String EXCEPTION_MESSAGE = "exception.message";
 
@@ -74,7 +73,36 @@ public final class CapturedContent {
         }
         return new OtlpSpan(span.traceIdHigh(), span.traceIdLow(), span.spanId(), span.parentSpanId(), span.name(),
                 span.kind(), span.startEpochNanos(), span.endEpochNanos(), attributes,
-                cleanEvents == null ? events : List.copyOf(cleanEvents), span.statusCode(), statusMessage);
+                cleanEvents == null ? events : List.copyOf(cleanEvents), span.statusCode(), statusMessage,
+                span.traceState());
+    }
+
+    /**
+     * Whether a span with these attributes, events and status message has any text {@link #scrubbed(OtlpSpan)}
+     * would look at; when not, the span can be sent as it is.
+     */
+    public static boolean holdsContent(Attributes attributes, List<SpanEvent> events, String statusMessage) {
+        if (statusMessage != null || holdsAny(attributes, CONTENT_KEYS)) {
+            return true;
+        }
+        for (int i = 0; i < events.size(); i++) {
+            if (holdsAny(events.get(i).attributes(), Set.of(EXCEPTION_MESSAGE))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean holdsAny(Attributes attributes, Set<String> keys) {
+        if (attributes == null) {
+            return false;
+        }
+        for (int i = 0; i < attributes.size(); i++) {
+            if (keys.contains(attributes.key(i))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** {@code attributes}, or a copy with secrets masked in the string values of {@code keys}. */

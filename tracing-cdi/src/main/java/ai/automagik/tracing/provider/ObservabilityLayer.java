@@ -8,7 +8,7 @@ import ai.automagik.tracing.export.Destination;
 import ai.automagik.tracing.export.DestinationFactory;
 import ai.automagik.tracing.export.SendGate;
 import ai.automagik.tracing.otlp.Attributes;
-import ai.automagik.tracing.otlp.OtlpSpan;
+import ai.automagik.tracing.otlp.EncodableSpan;
 import ai.automagik.tracing.otlp.Resource;
 import ai.automagik.tracing.otlp.TracingVersion;
 import ai.automagik.tracing.sampling.KeptTraces;
@@ -62,7 +62,7 @@ public final class ObservabilityLayer implements ObservabilityState, KeptTraces,
      * A layer whose destinations hand their mapped batches to the given exporters instead of HTTP
      * (benchmarks, tests), with the same pipelines and accounting.
      */
-    public ObservabilityLayer(TracingConfig config, Map<String, BatchExporter<OtlpSpan>> exporters,
+    public ObservabilityLayer(TracingConfig config, Map<String, BatchExporter<EncodableSpan>> exporters,
             DestinationFactory factory) {
         this.captureContent = config.captureContent();
         exporters.forEach((name, exporter) -> destinations.add(factory.create(name, exporter,

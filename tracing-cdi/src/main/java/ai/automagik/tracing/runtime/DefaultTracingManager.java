@@ -23,6 +23,7 @@ import ai.automagik.tracing.metrics.GenAiMetrics;
 import ai.automagik.tracing.metrics.GenAiMetricsProcessor;
 import ai.automagik.tracing.metrics.PrometheusText;
 import ai.automagik.tracing.otel.OpenTelemetryBridge;
+import ai.automagik.tracing.otlp.EncodableSpan;
 import ai.automagik.tracing.otlp.OtlpSpan;
 import ai.automagik.tracing.privacy.AnonymousId;
 import ai.automagik.tracing.privacy.FirstStartNotice;
@@ -32,7 +33,7 @@ import ai.automagik.tracing.provider.LangWatchProvider;
 import ai.automagik.tracing.provider.ObservabilityLayer;
 import ai.automagik.tracing.provider.OtlpProvider;
 import ai.automagik.tracing.sampling.SamplingProcessor;
-import ai.automagik.tracing.sampling.TailSampler;
+import ai.automagik.tracing.sampling.TraceSampler;
 import ai.automagik.tracing.spi.Clock;
 import ai.automagik.tracing.spi.ObservabilityProvider;
 import ai.automagik.tracing.spi.SendGuard;
@@ -80,7 +81,7 @@ public final class DefaultTracingManager implements TracingManager, TracingDiagn
     private final RecentTraces recentTraces = new RecentTraces(20, 200, RECENT_TRACE_INTERVAL_NANOS);
     private final OtlpSpanMapper shownMapping = new OtlpSpanMapper(null);
     private final GenAiMetrics genAiMetrics = new GenAiMetrics();
-    private final TailSampler sampler;
+    private final TraceSampler sampler;
     private final TelemetryLayer telemetry;
     private final ObservabilityLayer observability;
     private final DefaultTracer tracer;
@@ -100,7 +101,7 @@ public final class DefaultTracingManager implements TracingManager, TracingDiagn
      * A runtime whose observability destinations hand their mapped batches to {@code exporters} instead of HTTP
      * (benchmarks, tests), with the same processors, sampling, pipelines and accounting.
      */
-    public static DefaultTracingManager withExporters(TracingConfig config, Map<String, BatchExporter<OtlpSpan>> exporters,
+    public static DefaultTracingManager withExporters(TracingConfig config, Map<String, BatchExporter<EncodableSpan>> exporters,
             ThreadFactory threads) {
         return new DefaultTracingManager(config, SendGuard.DIRECT, threads, Clock.SYSTEM,
                 factory -> new ObservabilityLayer(config, exporters, factory));
@@ -116,13 +117,14 @@ public final class DefaultTracingManager implements TracingManager, TracingDiagn
                 destinations);
         this.observability = observabilityLayer.apply(destinations);
         this.observability.setAllowed(telemetry.state().tracingEnabled());
-        this.sampler = new TailSampler(config.samplingRate(), config.errorSamplingRate(), config.slowThresholdMs(),
-                config.samplingMaxPerSecond(), config.tailSamplingMaxPerSecond(), MAX_OPEN_TRACES);
+        this.sampler = new TraceSampler(config.samplingRate(), config.errorSamplingRate(), config.slowThresholdMs(),
+                config.samplingMaxPerSecond(), config.tailSamplingMaxPerSecond(), MAX_OPEN_TRACES,
+                config.collectorSampling());
         this.tracer = new DefaultTracer(telemetry, observability, CompositeSpanProcessor.of(List.of(
                 new GenAiMetricsProcessor(genAiMetrics),
                 new TelemetryProcessor(telemetry),
                 new SamplingProcessor(sampler, MAX_SPANS_PER_TRACE, List.of(observability, recentTraces)))),
-                contextBridge(config), clock);
+                contextBridge(config), clock, sampler);
         ThreadFactory factory = threads == null ? Thread::new : threads;
         this.refresher = Executors.newSingleThreadScheduledExecutor(task -> {
             Thread thread = factory.newThread(task);
@@ -275,9 +277,11 @@ public final class DefaultTracingManager implements TracingManager, TracingDiagn
     }
 
     /** A span as destinations receive it (conventions applied, secrets masked), as operators read it. */
-    private static RecentSpan shown(OtlpSpan span) {
+    private static RecentSpan shown(EncodableSpan span) {
         Map<String, Object> attributes = new java.util.LinkedHashMap<>();
-        span.attributes().forEach(attributes::put);
+        if (span.attributes() != null) {
+            span.attributes().forEach(attributes::put);
+        }
         SpanKind kind = SpanKind.INTERNAL;
         for (SpanKind candidate : SpanKind.values()) {
             if (candidate.otlpValue() == span.kind()) {
@@ -286,10 +290,11 @@ public final class DefaultTracingManager implements TracingManager, TracingDiagn
         }
         return new RecentSpan(traceId(span), TraceContext.hex(span.spanId()),
                 span.parentSpanId() == 0 ? null : TraceContext.hex(span.parentSpanId()), span.name(), kind,
-                span.startEpochNanos(), span.endEpochNanos(), span.isError(), span.statusMessage(), attributes);
+                span.startEpochNanos(), span.endEpochNanos(), span.statusCode() == OtlpSpan.STATUS_ERROR, span.statusMessage(),
+                attributes);
     }
 
-    private static String traceId(OtlpSpan span) {
+    private static String traceId(EncodableSpan span) {
         return TraceContext.hex(span.traceIdHigh()) + TraceContext.hex(span.traceIdLow());
     }
 

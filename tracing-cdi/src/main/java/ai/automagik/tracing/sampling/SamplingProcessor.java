@@ -9,10 +9,12 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * Tail sampling as a span processor: the ended children of a local trace wait in a bounded buffer until its
- * root ends, then the {@link TailSampler} decides for the whole local trace and a kept trace goes to every
- * {@link KeptTraces} (the destinations, the recent traces). A child that ends after its root follows the
- * decision. Spans not recorded for observability pass by.
+ * Sampling's end as a span processor: the ended children of a local trace wait in a bounded buffer until its root
+ * ends, then the {@link TraceSampler} decides for the whole local trace (what its start decided, or an error,
+ * slowness, a callee's request) and a kept trace goes to every {@link KeptTraces} (the destinations, the recent
+ * traces). A child that ends after its root follows the decision. A trace kept at its end that its start did not
+ * keep is marked partial and its root's context says sampled from then on (for the response's headers); in
+ * collector mode every trace goes on, with its verdict. Spans not recorded for observability pass by.
  * <p>
  * The trace's {@link LocalTrace#samplingState() state} moves, without a lock, from nothing, through
  * {@link #OPENING} (one thread, the first child to end, takes an open-trace slot), to an open buffer or
@@ -26,17 +28,19 @@ public final class SamplingProcessor implements SpanProcessor {
     /** A child is taking an open-trace slot for the trace's buffer. */
     private static final Object OPENING = new Object();
 
-    private final TailSampler sampler;
+    private final TraceSampler sampler;
     private final int maxSpansPerTrace;
     private final KeptTraces[] downstream;
+    private final boolean exportAll;
 
-    public SamplingProcessor(TailSampler sampler, int maxSpansPerTrace, List<KeptTraces> downstream) {
+    public SamplingProcessor(TraceSampler sampler, int maxSpansPerTrace, List<KeptTraces> downstream) {
         this.sampler = sampler;
         this.maxSpansPerTrace = maxSpansPerTrace;
         this.downstream = downstream.toArray(new KeptTraces[0]);
+        this.exportAll = sampler.collectorMode();
     }
 
-    public TailSampler sampler() {
+    public TraceSampler sampler() {
         return sampler;
     }
 
@@ -53,15 +57,22 @@ public final class SamplingProcessor implements SpanProcessor {
     }
 
     private void rootEnded(ReadableSpan span) {
-        SpanData root = span.toSpanData();
         LocalTrace open = span.localTrace();
-        Decision decision = sampler.decide(root, open != null && open.hasError());
+        Decision decision = sampler.decide(span.name(), span.headDecision(), span.isError() || open != null
+                && open.hasError(), span.durationNanos(), span.endEpochNanos(), open != null && open.keepRequested());
+        if (decision.partial()) {
+            span.markKept();
+        }
+        if (exportAll || decision.partial()) {
+            span.openLocalTrace().verdict(decision.reason(), decision.keep(), decision.partial());
+        }
         // a root that never had a child leaves its decision for spans started under it from now on
         LocalTrace trace = span.closeLocalTrace(decision);
         List<SpanData> children = trace == null ? null : settle(trace.samplingState(), decision);
-        if (!decision.keep()) {
+        if (!exportAll && !decision.keep()) {
             return;
         }
+        SpanData root = span.toSpanData();
         List<SpanData> spans;
         if (children == null || children.isEmpty()) {
             spans = List.of(root);
@@ -135,7 +146,7 @@ public final class SamplingProcessor implements SpanProcessor {
     }
 
     private void late(SpanData span, Decision decision) {
-        if (decision.keep()) {
+        if (exportAll || decision.keep()) {
             for (KeptTraces kept : downstream) {
                 kept.late(span);
             }

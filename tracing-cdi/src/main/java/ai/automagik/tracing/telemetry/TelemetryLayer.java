@@ -9,6 +9,7 @@ import ai.automagik.tracing.export.Destination;
 import ai.automagik.tracing.export.DestinationFactory;
 import ai.automagik.tracing.export.Pipeline;
 import ai.automagik.tracing.otlp.Attributes;
+import ai.automagik.tracing.otlp.EncodableSpan;
 import ai.automagik.tracing.otlp.OtlpSpan;
 import ai.automagik.tracing.otlp.Resource;
 import ai.automagik.tracing.otlp.TracingVersion;
@@ -183,8 +184,8 @@ public final class TelemetryLayer implements TelemetrySink, AutoCloseable {
     }
 
     /** On the export worker: each event allowlisted and scrubbed, with the system description. */
-    private List<OtlpSpan> toSpans(List<TelemetryRecord> batch) {
-        List<OtlpSpan> spans = new ArrayList<>(batch.size());
+    private List<EncodableSpan> toSpans(List<TelemetryRecord> batch) {
+        List<EncodableSpan> spans = new ArrayList<>(batch.size());
         ThreadLocalRandom random = ThreadLocalRandom.current();
         for (TelemetryRecord record : batch) {
             TelemetryEvent event = record.event();

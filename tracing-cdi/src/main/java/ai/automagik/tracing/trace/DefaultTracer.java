@@ -44,6 +44,7 @@ public final class DefaultTracer implements Tracer {
     private final SpanProcessor processor;
     private final ContextBridge bridge;
     private final Clock clock;
+    private final HeadSampler headSampler;
 
     /**
      * @param telemetry where events go, and whether spans with a role are recorded for them
@@ -53,6 +54,13 @@ public final class DefaultTracer implements Tracer {
      */
     public DefaultTracer(TelemetrySink telemetry, ObservabilityState traces, SpanProcessor processor,
             ContextBridge bridge, Clock clock) {
+        this(telemetry, traces, processor, bridge, clock, HeadSampler.ALWAYS);
+    }
+
+    /** @param headSampler decides at a local trace's start whether it is kept (what its context says) */
+    public DefaultTracer(TelemetrySink telemetry, ObservabilityState traces, SpanProcessor processor,
+            ContextBridge bridge, Clock clock, HeadSampler headSampler) {
+        this.headSampler = headSampler == null ? HeadSampler.ALWAYS : headSampler;
         this.telemetry = telemetry == null ? TelemetrySink.OFF : telemetry;
         this.traces = traces == null ? ObservabilityState.OFF : traces;
         this.processor = processor == null ? SpanProcessor.NONE : processor;
@@ -129,7 +137,8 @@ public final class DefaultTracer implements Tracer {
 
     /**
      * A span from a builder. With {@code explicitParent} (a context, or {@link TraceContext#INVALID} for a new
-     * trace) whatever is current on the thread is not its parent. A SERVER span ignores what this pooled thread
+     * trace) whatever is current on the thread is not its parent. A CLIENT span has a real context when only
+     * telemetry is on, for the outgoing call's headers. A SERVER span ignores what this pooled thread
      * held before, so a previous request's context cannot leak into this one, and leaves nothing behind when it
      * ends; it keeps a real context (for the response's {@code traceparent}) when only telemetry is on, and is
      * not started when another tracing system already traces the request.
@@ -143,7 +152,9 @@ public final class DefaultTracer implements Tracer {
             return NoopSpan.INSTANCE;
         }
         Object parent = explicitParent == null ? null : explicitParent.isValid() ? explicitParent : NO_PARENT;
-        Span span = start(name, kind.otlpValue(), SpanRole.GENERIC, null, null, server,
+        // a request's spans, in and out, carry a real context even when only telemetry is on: it goes in headers
+        boolean propagate = server || kind == SpanKind.CLIENT;
+        Span span = start(name, kind.otlpValue(), SpanRole.GENERIC, null, null, propagate,
                 explicitParent == null && bridge != ContextBridge.NONE, parent);
         if (server && span == NoopSpan.INSTANCE) {
             setCurrent(null);
@@ -173,7 +184,7 @@ public final class DefaultTracer implements Tracer {
             Object parent = explicitParent != null ? explicitParent
                     : previous == null && askBridge ? bridge.activeParent() : previous;
             // a request's span leaves nothing of the thread's past behind it
-            Object restore = propagate && explicitParent != null ? null : previous;
+            Object restore = kind == KIND_SERVER && explicitParent != null ? null : previous;
             ThreadLocalRandom random = ThreadLocalRandom.current();
             String spanName = RecordingSpan.cap(name, MAX_NAME);
             String cappedSubject = RecordingSpan.cap(subject, MAX_NAME);
@@ -185,12 +196,36 @@ public final class DefaultTracer implements Tracer {
                         restore);
             } else if (parent instanceof TraceContext remote && remote.isValid()) {
                 // a parent from the bridge was never ours: nothing of ours to make current again at the end
+                long startNanoTime = clock.nanoTime();
+                HeadDecision head = null;
+                int flags = remote.traceFlags();
+                String state = remote.traceState();
+                if (observe) {
+                    // the caller's decision first: sampled keeps this part, not sampled leaves it to the tail rules
+                    head = headSampler.decide(spanName, remote, remote.traceIdHigh(), remote.traceIdLow(),
+                            clock.epochNanos(startNanoTime));
+                    flags = (flags & TraceContext.FLAG_RANDOM)
+                            | (headSampler.sampled(head) ? TraceContext.FLAG_SAMPLED : 0);
+                    state = headSampler.traceState(head, remote);
+                }
                 span = RecordingSpan.root(this, observe, remote.traceIdHigh(), remote.traceIdLow(), spanId,
-                        remote.spanIdValue(), remote.isSampled(), spanName, kind, role, cappedSubject, cappedDetail,
-                        restore);
+                        remote.spanIdValue(), flags, state, head, spanName, kind, role, cappedSubject, cappedDetail,
+                        restore, startNanoTime);
             } else {
-                span = RecordingSpan.root(this, observe, random.nextLong(), nonZero(random.nextLong()), spanId, 0,
-                        true, spanName, kind, role, cappedSubject, cappedDetail, restore);
+                // a new trace: its id's right-most 56 bits are random, and its flags say so (W3C Level 2)
+                long high = random.nextLong();
+                long low = nonZero(random.nextLong());
+                long startNanoTime = clock.nanoTime();
+                HeadDecision head = null;
+                int flags = TraceContext.FLAG_RANDOM;
+                String state = "";
+                if (observe) {
+                    head = headSampler.decide(spanName, null, high, low, clock.epochNanos(startNanoTime));
+                    flags |= headSampler.sampled(head) ? TraceContext.FLAG_SAMPLED : 0;
+                    state = headSampler.traceState(head, null);
+                }
+                span = RecordingSpan.root(this, observe, high, low, spanId, 0, flags, state, head, spanName, kind,
+                        role, cappedSubject, cappedDetail, restore, startNanoTime);
             }
             slots[CURRENT_SLOT] = span;
             // a server span often ends on another thread (asynchronous resources), where its bridge scope could

@@ -16,6 +16,10 @@ public final class LocalTrace {
     private volatile String userId;
     private volatile String sessionId;
     private volatile boolean error;
+    private volatile boolean keepRequested;
+    private volatile String samplingReason;
+    private volatile boolean samplingKeep;
+    private volatile boolean samplingPartial;
     private final AtomicReference<Object> samplingState;
 
     LocalTrace() {
@@ -66,6 +70,35 @@ public final class LocalTrace {
     /** Whether any span of the trace recorded an error, also one still open when its root ended. */
     public boolean hasError() {
         return error;
+    }
+
+    void requestKeep() {
+        keepRequested = true;
+    }
+
+    /** Whether a span of the trace asked for it to be kept (a service it called kept its part). */
+    public boolean keepRequested() {
+        return keepRequested;
+    }
+
+    /** Records the sampling verdict the trace's spans are exported with (partial traces, collector mode). */
+    public void verdict(String reason, boolean keep, boolean partial) {
+        samplingKeep = keep;
+        samplingPartial = partial;
+        samplingReason = reason;
+    }
+
+    /** The sampling verdict's reason, null when the trace carries none. */
+    public String samplingReason() {
+        return samplingReason;
+    }
+
+    public boolean samplingKeep() {
+        return samplingKeep;
+    }
+
+    public boolean samplingPartial() {
+        return samplingPartial;
     }
 
     /** The sampling processor's own state for this trace (its buffer, or its decision); opaque to the trace. */

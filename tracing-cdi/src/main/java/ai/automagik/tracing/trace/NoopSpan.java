@@ -58,6 +58,11 @@ final class NoopSpan implements LlmSpan {
     }
 
     @Override
+    public LlmSpan keepTrace() {
+        return this;
+    }
+
+    @Override
     public LlmSpan detach() {
         return this;
     }

@@ -9,6 +9,9 @@ public interface ReadableSpan {
 
     SpanRole role();
 
+    /** The span's name (for a local root, its trace's type). */
+    String name();
+
     /** The agent, tool, model or command name, by role; null for a generic span. */
     String subject();
 
@@ -44,6 +47,15 @@ public interface ReadableSpan {
 
     /** The trace-wide state; null for a lone root that never needed any, and for spans not observed. */
     LocalTrace localTrace();
+
+    /** On a local root of an observed trace: what sampling decided at its start; null otherwise. */
+    HeadDecision headDecision();
+
+    /** The trace-wide state, created now on a local root that had none (to mark the trace); null when not observed. */
+    LocalTrace openLocalTrace();
+
+    /** The trace was kept at its local root's end although its start did not keep it: its context says sampled. */
+    void markKept();
 
     /**
      * For a processor at a local root's end: its trace-wide state, or null when it never needed one. In that

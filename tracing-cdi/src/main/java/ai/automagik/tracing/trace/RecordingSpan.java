@@ -41,7 +41,12 @@ final class RecordingSpan implements LlmSpan, ReadableSpan {
     private final long traceIdLow;
     private final long spanId;
     private final long parentSpanId;
-    private final boolean sampledFlag;
+    private final int traceFlags;
+    private final String traceState;
+    /** On a local root of an observed trace: what sampling decided at its start; null otherwise. */
+    private final HeadDecision head;
+    /** On a local root: kept at its end although its start did not keep it, so its context now says sampled. */
+    private volatile boolean promoted;
     private final String name;
     private final int kind;
     private final SpanRole role;
@@ -59,7 +64,7 @@ final class RecordingSpan implements LlmSpan, ReadableSpan {
     /** On a local root: what its trace's spans share, created on first use ({@link #ENDED_ALONE} once closed). */
     private volatile LocalTrace trace;
     /** On a local root that ended alone: what spans started under it later begin with. */
-    private volatile Object stateAfterEnd;
+    private Object stateAfterEnd; // written before the volatile write of {@link #trace} that publishes it
     /** A local root ended without a shared state; spans started under it later get one from {@link #stateAfterEnd}. */
     private static final LocalTrace ENDED_ALONE = new LocalTrace();
 
@@ -83,23 +88,25 @@ final class RecordingSpan implements LlmSpan, ReadableSpan {
 
     /** A local root, recorded for observability when {@code observed}. */
     static RecordingSpan root(DefaultTracer tracer, boolean observed, long traceIdHigh, long traceIdLow, long spanId,
-            long parentSpanId, boolean sampledFlag, String name, int kind, SpanRole role, String subject, String detail,
-            Object previousCurrent) {
-        return new RecordingSpan(tracer, observed, true, traceIdHigh, traceIdLow, spanId, parentSpanId, sampledFlag,
-                name, kind, role, subject, detail, previousCurrent, null, null);
+            long parentSpanId, int traceFlags, String traceState, HeadDecision head, String name, int kind,
+            SpanRole role, String subject, String detail, Object previousCurrent, long startNanoTime) {
+        return new RecordingSpan(tracer, observed, true, traceIdHigh, traceIdLow, spanId, parentSpanId, traceFlags,
+                traceState, head, name, kind, role, subject, detail, previousCurrent, null, null, startNanoTime);
     }
 
     /** A child of {@code parent}, recorded when its trace is; {@code previousCurrent} is current again at its end. */
     static RecordingSpan child(DefaultTracer tracer, RecordingSpan parent, long spanId, String name, int kind,
             SpanRole role, String subject, String detail, Object previousCurrent) {
         return new RecordingSpan(tracer, parent.observed, false, parent.traceIdHigh, parent.traceIdLow, spanId,
-                parent.spanId, parent.sampledFlag, name, kind, role, subject, detail, previousCurrent, parent.root,
-                parent.observed ? parent.sharedTrace() : null);
+                parent.spanId, parent.traceFlags, parent.traceState, null, name, kind, role, subject, detail,
+                previousCurrent, parent.root, parent.observed ? parent.sharedTrace() : null, tracer.clock().nanoTime());
     }
 
     private RecordingSpan(DefaultTracer tracer, boolean observed, boolean localRoot, long traceIdHigh,
-            long traceIdLow, long spanId, long parentSpanId, boolean sampledFlag, String name, int kind, SpanRole role,
-            String subject, String detail, Object previousCurrent, RecordingSpan traceRoot, LocalTrace inherited) {
+            long traceIdLow, long spanId, long parentSpanId, int traceFlags, String traceState, HeadDecision head,
+            String name, int kind, SpanRole role,
+            String subject, String detail, Object previousCurrent, RecordingSpan traceRoot, LocalTrace inherited,
+            long startNanoTime) {
         this.tracer = tracer;
         this.inherited = inherited;
         this.root = !observed ? null : localRoot ? this : traceRoot;
@@ -109,14 +116,16 @@ final class RecordingSpan implements LlmSpan, ReadableSpan {
         this.traceIdLow = traceIdLow;
         this.spanId = spanId;
         this.parentSpanId = parentSpanId;
-        this.sampledFlag = sampledFlag;
+        this.traceFlags = traceFlags;
+        this.traceState = traceState;
+        this.head = head;
         this.name = name;
         this.kind = kind;
         this.role = role;
         this.subject = subject;
         this.detail = detail;
         this.previousCurrent = previousCurrent;
-        this.startNanoTime = tracer.clock().nanoTime();
+        this.startNanoTime = startNanoTime;
     }
 
     /** The trace-wide state of this span's local trace, created on first use; null when not observed. */
@@ -420,6 +429,15 @@ final class RecordingSpan implements LlmSpan, ReadableSpan {
     }
 
     @Override
+    public LlmSpan keepTrace() {
+        LocalTrace shared = localTraceCreated();
+        if (shared != null) {
+            shared.requestKeep();
+        }
+        return this;
+    }
+
+    @Override
     public LlmSpan detach() {
         tracer.detach(this);
         return this;
@@ -427,7 +445,8 @@ final class RecordingSpan implements LlmSpan, ReadableSpan {
 
     @Override
     public TraceContext context() {
-        return TraceContext.of(traceIdHigh, traceIdLow, spanId, sampledFlag);
+        return TraceContext.of(traceIdHigh, traceIdLow, spanId, promoted ? traceFlags | TraceContext.FLAG_SAMPLED
+                : traceFlags, traceState);
     }
 
     @Override
@@ -447,6 +466,11 @@ final class RecordingSpan implements LlmSpan, ReadableSpan {
     @Override
     public SpanRole role() {
         return role;
+    }
+
+    @Override
+    public String name() {
+        return name;
     }
 
     @Override
@@ -519,6 +543,23 @@ final class RecordingSpan implements LlmSpan, ReadableSpan {
     }
 
     @Override
+    public HeadDecision headDecision() {
+        return head;
+    }
+
+    @Override
+    public LocalTrace openLocalTrace() {
+        return root == null ? null : sharedTrace();
+    }
+
+    @Override
+    public void markKept() {
+        if (localRoot) {
+            promoted = true;
+        }
+    }
+
+    @Override
     public LocalTrace closeLocalTrace(Object stateForLaterSpans) {
         if (!localRoot || root == null) {
             return localTrace();
@@ -537,8 +578,9 @@ final class RecordingSpan implements LlmSpan, ReadableSpan {
                     outputMessages == null ? null : outputMessages.freeze());
         }
         return new SpanData(traceIdHigh, traceIdLow, spanId, parentSpanId, name, kind, role, subject, detail,
-                startEpochNanos(), endEpochNanos(), attributes, events == null ? List.of() : List.copyOf(events),
-                statusCode, statusMessage, errorType, input, output, genAi, localTrace());
+                // the span has ended: its attributes and events are not written any more, the ended span takes them
+                startEpochNanos(), endEpochNanos(), attributes, events == null ? List.of() : events,
+                statusCode, statusMessage, errorType, input, output, genAi, localTrace(), traceState);
     }
 
     static String cap(String value, int max) {

@@ -1,6 +1,7 @@
 package ai.automagik.tracing.trace;
 
 import ai.automagik.tracing.otlp.Attributes;
+import ai.automagik.tracing.otlp.EncodableSpan;
 import ai.automagik.tracing.otlp.SpanEvent;
 
 import java.util.List;
@@ -17,6 +18,7 @@ import java.util.List;
  * @param input content given to {@code setInput}, null when none or content capture is off
  * @param genAi what a model call or tool execution recorded, null for other spans
  * @param trace what the spans of the local trace share (identity), null for a lone root without any
+ * @param traceState the W3C {@code tracestate} the span's context carried, empty when none
  */
 public record SpanData(
         long traceIdHigh,
@@ -38,7 +40,8 @@ public record SpanData(
         String input,
         String output,
         GenAiData genAi,
-        LocalTrace trace) {
+        LocalTrace trace,
+        String traceState) implements EncodableSpan {
 
     public static final int STATUS_UNSET = 0;
     public static final int STATUS_OK = 1;

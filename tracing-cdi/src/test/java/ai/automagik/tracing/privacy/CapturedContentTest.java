@@ -68,6 +68,24 @@ class CapturedContentTest {
     }
 
     @Test
+    void contentAPlainSpanCarriesInItsOwnAttributesOrErrorsIsMaskedToo() {
+        try (LoopbackTracing loopback = new LoopbackTracing(home)) {
+            TracingManager tracing = loopback.start(Map.of());
+            try (Span span = tracing.tracer().startSpan("retrieve")) {
+                span.setAttribute("gen_ai.retrieval.query.text", "orders with key " + AWS);
+            }
+            try (Span span = tracing.tracer().startSpan("connect")) {
+                span.recordException(new IllegalStateException("refused " + URL));
+            }
+            tracing.tracer().startSpan("plain").end();
+            assertThat(tracing.flush(Duration.ofSeconds(10))).isTrue();
+            String sent = wire(loopback);
+            assertThat(sent).contains("retrieve").contains("connect").contains("plain").contains("[API_KEY]")
+                    .doesNotContain(AWS).doesNotContain(URL_PASSWORD);
+        }
+    }
+
+    @Test
     void theGenAiConventionsContentSwitchTurnsCaptureOff() {
         try (LoopbackTracing loopback = new LoopbackTracing(home)) {
             TracingManager tracing = loopback.start(Map.of("OTEL_INSTRUMENTATION_GENAI_CAPTURE_MESSAGE_CONTENT", "false"));

@@ -13,7 +13,7 @@ class RecentTracesTest {
 
     private static SpanData span(String name, long end) {
         return new SpanData(1, 2, 3, 0, name, 1, SpanRole.GENERIC, null, null, 0, end, null, List.of(), 0, null, null,
-                null, null, null, null);
+                null, null, null, null, "");
     }
 
     @Test

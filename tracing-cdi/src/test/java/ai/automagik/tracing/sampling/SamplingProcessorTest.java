@@ -60,18 +60,18 @@ class SamplingProcessorTest {
     private final Kept kept = new Kept();
 
     /** {@code baseRate} 1.0 keeps every trace, 0.0 the first of each name only; at most {@code maxOpen} buffers. */
-    private TailSampler sampler(double baseRate, int maxOpen) {
-        return new TailSampler(baseRate, 1.0, 86_400_000L, 1_000_000_000, 1_000_000_000, maxOpen);
+    private TraceSampler sampler(double baseRate, int maxOpen) {
+        return new TraceSampler(baseRate, 1.0, 86_400_000L, 1_000_000_000, 1_000_000_000, maxOpen, false);
     }
 
-    private DefaultTracer tracer(TailSampler sampler) {
+    private DefaultTracer tracer(TraceSampler sampler) {
         return new DefaultTracer(TelemetrySink.OFF, ON, new SamplingProcessor(sampler, 1000, List.of(kept)),
-                ContextBridge.NONE, Clock.SYSTEM);
+                ContextBridge.NONE, Clock.SYSTEM, sampler);
     }
 
     @Test
     void aRootWithoutChildrenOpensNoBuffer() {
-        TailSampler sampler = sampler(1.0, 0);
+        TraceSampler sampler = sampler(1.0, 0);
         DefaultTracer tracer = tracer(sampler);
         for (int i = 0; i < 5; i++) {
             tracer.startSpan("lone").end();
@@ -82,7 +82,7 @@ class SamplingProcessorTest {
 
     @Test
     void aChildThatEndsAfterItsRootFollowsTheRootsDecision() {
-        TailSampler sampler = sampler(0.0, 10);
+        TraceSampler sampler = sampler(0.0, 10);
         DefaultTracer tracer = tracer(sampler);
         tracer.startSpan("root").end(); // the first of its name: kept
         Span notSampled = tracer.startSpan("root");
@@ -117,7 +117,7 @@ class SamplingProcessorTest {
 
     @Test
     void withoutABufferTheRootIsKeptAndItsChildrenAreNot() {
-        TailSampler sampler = sampler(1.0, 0);
+        TraceSampler sampler = sampler(1.0, 0);
         DefaultTracer tracer = tracer(sampler);
         try (Span root = tracer.startSpan("root")) {
             try (Span child = tracer.startSpan("child")) {
@@ -134,7 +134,7 @@ class SamplingProcessorTest {
     @RepeatedTest(20)
     void childrenEndingTogetherOnManyThreadsShareOneBuffer() throws Exception {
         int threads = 4;
-        TailSampler sampler = sampler(1.0, 1);
+        TraceSampler sampler = sampler(1.0, 1);
         DefaultTracer tracer = tracer(sampler);
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         try {

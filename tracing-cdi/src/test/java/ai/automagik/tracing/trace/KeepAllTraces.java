@@ -1,10 +1,12 @@
 package ai.automagik.tracing.trace;
 
 import ai.automagik.tracing.conventions.OtlpSpanMapper;
+import ai.automagik.tracing.otlp.Attributes;
+import ai.automagik.tracing.otlp.EncodableSpan;
 import ai.automagik.tracing.otlp.OtlpSpan;
 import ai.automagik.tracing.sampling.KeptTraces;
 import ai.automagik.tracing.sampling.SamplingProcessor;
-import ai.automagik.tracing.sampling.TailSampler;
+import ai.automagik.tracing.sampling.TraceSampler;
 import ai.automagik.tracing.spi.Clock;
 import ai.automagik.tracing.telemetry.TelemetryProcessor;
 
@@ -32,9 +34,9 @@ final class KeepAllTraces implements ObservabilityState, KeptTraces {
     }
 
     DefaultTracer tracer(TelemetrySink telemetry, Clock clock) {
-        TailSampler keepAll = new TailSampler(1.0, 1.0, 86_400_000L, 1_000_000_000, 1_000_000_000, 10_000);
+        TraceSampler keepAll = new TraceSampler(1.0, 1.0, 86_400_000L, 1_000_000_000, 1_000_000_000, 10_000, false);
         return new DefaultTracer(telemetry, this, CompositeSpanProcessor.of(List.of(new TelemetryProcessor(telemetry),
-                new SamplingProcessor(keepAll, 100, List.of(this)))), ContextBridge.NONE, clock);
+                new SamplingProcessor(keepAll, 100, List.of(this)))), ContextBridge.NONE, clock, keepAll);
     }
 
     @Override
@@ -49,11 +51,19 @@ final class KeepAllTraces implements ObservabilityState, KeptTraces {
 
     @Override
     public void kept(List<SpanData> trace) {
-        traces.add(mapper.apply(trace));
+        traces.add(trace.stream().map(this::mapped).toList());
     }
 
     @Override
     public void late(SpanData span) {
-        late.add(mapper.map(span));
+        late.add(mapped(span));
+    }
+
+    /** As a destination encodes it, with an empty attribute list rather than none, for the tests' convenience. */
+    private OtlpSpan mapped(SpanData span) {
+        EncodableSpan s = mapper.map(span);
+        return new OtlpSpan(s.traceIdHigh(), s.traceIdLow(), s.spanId(), s.parentSpanId(), s.name(), s.kind(),
+                s.startEpochNanos(), s.endEpochNanos(), s.attributes() == null ? new Attributes() : s.attributes(),
+                s.events(), s.statusCode(), s.statusMessage());
     }
 }

@@ -29,8 +29,11 @@ import java.util.logging.Logger;
 /**
  * Tracks every JAX-RS request of the application: one {@code api.request} telemetry event with the
  * route template (never the raw path), an error event for 5xx, and a server span that continues an
- * incoming W3C {@code traceparent} and is returned in the response's {@code traceparent} header.
- * Health, metrics, OpenAPI, static resources and the tracing admin API are skipped.
+ * incoming W3C {@code traceparent} and {@code tracestate} (the caller's sampling decision first). The response
+ * carries the span's {@code traceparent} and a {@code traceresponse} whose sampled flag says whether this
+ * service kept its part, also when it decided so at the end (an error, slowness): a caller using
+ * {@link TraceparentClientFilter} then keeps its part too. Health, metrics, OpenAPI, static resources and the
+ * tracing admin API are skipped.
  */
 @Provider
 @ApplicationScoped
@@ -38,6 +41,8 @@ import java.util.logging.Logger;
 public class ServerTracingFilter implements ContainerRequestFilter, ContainerResponseFilter {
 
     static final String TRACEPARENT = "traceparent";
+    static final String TRACESTATE = "tracestate";
+    static final String TRACERESPONSE = "traceresponse";
     // one request property (on Liberty each is a servlet request attribute, with listener notification)
     private static final String TRACKED_PROPERTY = ServerTracingFilter.class.getName() + ".tracked";
     private static final Logger LOG = Logger.getLogger(ServerTracingFilter.class.getName());
@@ -71,8 +76,9 @@ public class ServerTracingFilter implements ContainerRequestFilter, ContainerRes
             }
             Method resourceMethod = resourceClass == null ? null : resourceInfo.getResourceMethod();
             String route = RouteTemplates.template(applicationPath, resourceClass, resourceMethod, request.getUriInfo());
-            TraceContext parent = TraceContext.fromTraceparent(request.getHeaderString(TRACEPARENT))
-                    .orElse(TraceContext.INVALID);
+            // two traceparent fields, or none, restart the trace (the W3C processing model)
+            TraceContext parent = TraceContext.fromHeaders(request.getHeaders().get(TRACEPARENT),
+                    request.getHeaders().get(TRACESTATE)).orElse(TraceContext.INVALID);
             String method = request.getMethod();
             // the remote parent, or a new trace: never what this pooled thread held before
             Span span = tracer.spanBuilder(method + " " + route).setKind(SpanKind.SERVER).setParent(parent).startSpan();
@@ -101,11 +107,13 @@ public class ServerTracingFilter implements ContainerRequestFilter, ContainerRes
             if (status >= 500) {
                 span.setError("HTTP " + status);
             }
+            // ended first: the sampling decided at the end (an error, slowness) is in the context the headers carry
+            span.end();
             TraceContext context = span.context();
             if (context.isValid() && !response.getHeaders().containsKey(TRACEPARENT)) {
                 response.getHeaders().putSingle(TRACEPARENT, context.toTraceparent());
+                response.getHeaders().putSingle(TRACERESPONSE, context.toTraceparent());
             }
-            span.end();
             Tracer requestTracer = tracked.tracer;
             String method = tracked.method;
             requestTracer.recordEvent(() -> TelemetryEvent.apiRequest(method, route, status, durationMs));

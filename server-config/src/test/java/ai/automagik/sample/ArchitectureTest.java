@@ -1,0 +1,13 @@
+package ai.automagik.sample;
+
+import ai.automagik.tracing.testing.Boundaries;
+import org.junit.jupiter.api.Test;
+
+/** This module uses only the core's public packages (docs/ARCHITECTURE.md). */
+class ArchitectureTest {
+
+    @Test
+    void onlyThePublicPackagesOfTheCoreAreUsed() {
+        Boundaries.onlyThePublicPackagesOfTheCore("ai.automagik.sample").check(Boundaries.mainClasses("ai.automagik.sample"));
+    }
+}
