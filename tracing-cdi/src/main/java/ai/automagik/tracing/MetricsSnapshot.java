@@ -9,8 +9,11 @@ import java.util.Map;
  *
  * @param telemetryDisabledReason the opt-out rule that turned telemetry off, {@code null} when on
  * @param tracer the telemetry pipeline's counters (the seed's {@code metrics['tracer']})
- * @param sampling tail-sampling decisions by reason ({@code error}, {@code slow}, {@code first},
- *        {@code random}, {@code rate_limited}, {@code not_sampled}, {@code buffer_overflow})
+ * @param sampling sampling decisions by reason: at a trace's start {@code caller}, {@code first}, {@code random},
+ *        {@code rate_limited}, {@code not_sampled}; at its end {@code error}, {@code slow}, {@code downstream},
+ *        {@code error_rate_limited}, {@code slow_rate_limited}, {@code buffer_overflow}; then the incoming
+ *        {@code tracestate} headers dropped as invalid ({@code tracestate_rejected}) and OpenTelemetry members
+ *        whose {@code th} or {@code rv} was ignored ({@code ot_malformed})
  */
 public record MetricsSnapshot(
         Instant takenAt,

@@ -57,6 +57,8 @@ final class ReferenceDeployment {
         properties.put("automagik.export.timeout.ms", "2000");
         properties.put("automagik.admin.password", ADMIN_PASSWORD);
         properties.put("automagik.service.name", "automagik-it");
+        // a test deployment shares its server with others: a rejected configuration must not stop it
+        properties.put("automagik.sample.exit.on.invalid.config", "false");
         properties.putAll(overrides);
         String text = properties.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
                 .collect(Collectors.joining("\n", "", "\n"));

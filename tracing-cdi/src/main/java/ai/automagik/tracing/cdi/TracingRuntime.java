@@ -7,7 +7,6 @@ import ai.automagik.tracing.diagnostics.TracingDiagnostics;
 import ai.automagik.tracing.runtime.DefaultTracingManager;
 import ai.automagik.tracing.spi.Clock;
 import ai.automagik.tracing.spi.ObservabilityProvider;
-import ai.automagik.tracing.spi.SendGuard;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -24,8 +23,8 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Owns the application's tracing runtime: reads and validates the configuration when the application
- * starts (an invalid value fails the deployment with a message naming the key), produces the
+ * Owns the application's tracing runtime: reads the configuration when the application starts (checked
+ * before by {@link ConfigurationCheck}), produces the
  * injectable {@link TracingManager}, {@link Tracer} and {@link TracingDiagnostics}, sends
  * {@code system.startup}, and drains the queues when the application stops.
  */
@@ -53,11 +52,6 @@ public class TracingRuntime {
     void create() {
         ClassLoader applicationLoader = Thread.currentThread().getContextClassLoader();
         TracingConfig config = MicroProfileConfigLookup.read(applicationLoader);
-        // the breakers' overrides are read (and checked) now, so a wrong one fails the deployment naming its key
-        for (SendGuard breaker : List.of(telemetryBreaker, langWatchBreaker, otlpBreaker)) {
-            breaker.openDelay();
-            breaker.failureThreshold();
-        }
         List<ObservabilityProvider> providers = new ArrayList<>(DefaultTracingManager.builtInProviders(config,
                 langWatchBreaker, otlpBreaker));
         customProviders.forEach(providers::add);

@@ -35,6 +35,8 @@ public enum ConfigKey {
     EXPORT_MAX_ATTEMPTS("automagik.export.max.attempts", "3",
             "attempts per batch for 429/502/503/504 and connection failures"),
     EXPORT_MAX_RETRY_DELAY_MS("automagik.export.max.retry.delay.ms", "30000", "cap on a Retry-After or backoff wait"),
+    EXPORT_COMPRESSION("automagik.export.compression", "gzip",
+            "gzip: request bodies above 1 KiB are compressed; none: sent as they are (as OTEL_EXPORTER_OTLP_COMPRESSION)"),
     SAMPLING_RATE("automagik.sampling.rate", "0.1", "base rate for normal observability traces"),
     ERROR_SAMPLING_RATE("automagik.error.sampling.rate", "1.0", "rate for traces that contain an error"),
     SLOW_THRESHOLD_MS("automagik.slow.threshold.ms", "1000", "traces slower than this are always kept"),
@@ -47,6 +49,8 @@ public enum ConfigKey {
             "at most this many traces kept for an error, and as many for slowness, per trace type per second"),
     OTEL_BRIDGE("automagik.otel.bridge", "auto",
             "join OpenTelemetry's context: auto (when MicroProfile Telemetry's SDK is on, otel.sdk.disabled=false), true, false"),
+    JAXRS_SKIP_PATHS("automagik.jaxrs.skip.paths", "/health,/metrics,/openapi,/api/tracing,/VAADIN,/static,/favicon.ico",
+            "paths the JAX-RS request filter (tracing-jaxrs) does not track, comma-separated prefixes"),
     SERVICE_NAME("automagik.service.name", "automagik-agents", "service.name resource attribute"),
     SERVICE_VERSION("automagik.service.version", "1.0.0", "service.version resource attribute");
 

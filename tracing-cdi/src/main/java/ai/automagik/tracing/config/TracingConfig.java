@@ -57,6 +57,7 @@ public final class TracingConfig {
     private final int samplingMaxPerSecond;
     private final int tailSamplingMaxPerSecond;
     private final boolean collectorSampling;
+    private final boolean exportCompressed;
     private final boolean otelBridge;
     private final String serviceName;
     private final String serviceVersion;
@@ -103,6 +104,7 @@ public final class TracingConfig {
         samplingMaxPerSecond = (int) integer(ConfigKey.SAMPLING_MAX_PER_SECOND, 0, 1_000_000_000);
         tailSamplingMaxPerSecond = (int) integer(ConfigKey.TAIL_SAMPLING_MAX_PER_SECOND, 0, 1_000_000_000);
         collectorSampling = samplingMode();
+        exportCompressed = oneOf(ConfigKey.EXPORT_COMPRESSION, "gzip", "none");
         otelBridge = otelBridge(lookup);
         serviceName = text(ConfigKey.SERVICE_NAME, 128);
         serviceVersion = text(ConfigKey.SERVICE_VERSION, 64);
@@ -257,6 +259,11 @@ public final class TracingConfig {
         return collectorSampling;
     }
 
+    /** Whether request bodies above 1 KiB are sent gzip-compressed ({@code AUTOMAGIK_EXPORT_COMPRESSION}). */
+    public boolean exportCompressed() {
+        return exportCompressed;
+    }
+
     /** Traces kept for an error, and separately for slowness, per trace type per second. */
     public int tailSamplingMaxPerSecond() {
         return tailSamplingMaxPerSecond;
@@ -329,14 +336,19 @@ public final class TracingConfig {
     }
 
     private boolean samplingMode() {
-        String value = raw.get(ConfigKey.SAMPLING_MODE);
-        if ("local".equalsIgnoreCase(value)) {
-            return false;
-        }
-        if ("collector".equalsIgnoreCase(value)) {
+        return !oneOf(ConfigKey.SAMPLING_MODE, "local", "collector");
+    }
+
+    /** For a key of two values: true for {@code first}, false for {@code second}, anything else is invalid. */
+    private boolean oneOf(ConfigKey key, String first, String second) {
+        String value = raw.get(key) == null ? "" : raw.get(key).strip();
+        if (first.equalsIgnoreCase(value)) {
             return true;
         }
-        throw new InvalidConfigurationException(ConfigKey.SAMPLING_MODE, shown(ConfigKey.SAMPLING_MODE), "local or collector");
+        if (second.equalsIgnoreCase(value)) {
+            return false;
+        }
+        throw new InvalidConfigurationException(key, shown(key), first + " or " + second);
     }
 
     private boolean bool(ConfigKey key) {

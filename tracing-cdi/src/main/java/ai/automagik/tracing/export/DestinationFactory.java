@@ -23,6 +23,9 @@ import java.util.function.Supplier;
  */
 public final class DestinationFactory {
 
+    /** Smaller bodies gain too little from gzip to pay for it. */
+    private static final int GZIP_ABOVE_BYTES = 1024;
+
     private final TracingConfig config;
     private final ThreadFactory threads;
     private final RecentPayloads recent;
@@ -38,7 +41,8 @@ public final class DestinationFactory {
             Supplier<Resource> resource, Function<List<E>, List<EncodableSpan>> mapping, SendGate gate, boolean debug) {
         HttpSender sender = new HttpSender(new SenderSettings(endpoint, headers,
                 Duration.ofMillis(Math.min(config.exportTimeoutMs(), 5000)), Duration.ofMillis(config.exportTimeoutMs()),
-                config.exportMaxAttempts(), Duration.ofMillis(config.exportMaxRetryDelayMs()), 1024));
+                config.exportMaxAttempts(), Duration.ofMillis(config.exportMaxRetryDelayMs()),
+                config.exportCompressed() ? GZIP_ABOVE_BYTES : 0));
         CircuitStateTracker circuit = new CircuitStateTracker(guard.failureThreshold(), guard.openDelay(),
                 Clock.systemUTC());
         OtlpHttpExporter exporter = new OtlpHttpExporter(name, resource, new OtlpJsonEncoder(), sender, guard, circuit,

@@ -10,32 +10,35 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Tells the operator once, on the first start with telemetry on, what the telemetry layer sends, where to,
- * and how to switch it off. A marker file in the state directory remembers that the notice was shown.
+ * Tells the operator once per application, on its first start with telemetry on, what the telemetry layer sends,
+ * where to, and how to switch it off. A marker file per application (its service name) in the state directory
+ * remembers that the notice was shown, so a second application on the same machine shows it too.
  */
 public final class FirstStartNotice {
 
-    public static final String MARKER_FILE = "telemetry_notice_shown";
+    static final String MARKER_PREFIX = "telemetry_notice_shown.";
+    private static final int MAX_NAME = 64;
 
     private FirstStartNotice() {
     }
 
     /**
-     * Logs the notice at INFO unless {@code <stateDir>/telemetry_notice_shown} exists, then creates that
-     * file. If the marker cannot be written the notice is still logged (and will be again next start).
+     * Logs the notice at INFO unless this application's marker exists in {@code stateDir}, then creates it. If the
+     * marker cannot be written the notice is still logged (and will be again next start).
      *
      * @return whether the notice was logged
      */
-    public static boolean logOnce(Path stateDir, String endpoint, Logger logger) {
-        Path marker = stateDir.resolve(MARKER_FILE);
+    public static boolean logOnce(Path stateDir, String serviceName, String endpoint, Logger logger) {
+        Path marker = stateDir.resolve(markerName(serviceName));
         if (Files.exists(marker)) {
             return false;
         }
         try {
             Files.createDirectories(stateDir);
-            // createFile is atomic: of two applications starting at once, only one logs the notice.
+            // createFile is atomic: of two instances of one application starting at once, only one logs the notice
             Files.createFile(marker);
-            Files.writeString(marker, "The Automagik Tracing telemetry notice was logged; delete to see it again.\n");
+            Files.writeString(marker, "The Automagik Tracing telemetry notice was logged for this application;"
+                    + " delete to see it again.\n");
         } catch (FileAlreadyExistsException e) {
             return false;
         } catch (IOException | RuntimeException e) {
@@ -43,6 +46,17 @@ public final class FirstStartNotice {
         }
         logger.info(message(endpoint));
         return true;
+    }
+
+    /** The marker's file name: the service name, with what a file name cannot hold replaced. */
+    static String markerName(String serviceName) {
+        String name = serviceName == null || serviceName.isBlank() ? "application" : serviceName.strip();
+        StringBuilder safe = new StringBuilder(MARKER_PREFIX);
+        for (int i = 0; i < name.length() && i < MAX_NAME; i++) {
+            char c = name.charAt(i);
+            safe.append(c < 128 && (Character.isLetterOrDigit(c) || c == '-' || c == '_') ? c : '_');
+        }
+        return safe.toString();
     }
 
     static String message(String endpoint) {

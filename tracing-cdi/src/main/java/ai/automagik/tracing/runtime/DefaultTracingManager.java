@@ -167,7 +167,7 @@ public final class DefaultTracingManager implements TracingManager, TracingDiagn
         OptOutState state = telemetry.state();
         if (state.telemetryEnabled()) {
             createdAnonymousId();
-            FirstStartNotice.logOnce(config.stateDir(), config.telemetryEndpoint().toString(), LOG);
+            FirstStartNotice.logOnce(config.stateDir(), config.serviceName(), config.telemetryEndpoint().toString(), LOG);
             tracer.recordEvent(TelemetryEvent.systemStartup());
         } else {
             LOG.info(() -> "Automagik telemetry is off: " + state.reason());
@@ -339,7 +339,7 @@ public final class DefaultTracingManager implements TracingManager, TracingDiagn
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        LOG.info(() -> "Automagik Tracing stopped for service '" + config.serviceName() + "': "
+        StopLog.info(LOG, "Automagik Tracing stopped for service '" + config.serviceName() + "': "
                 + finalCounters(metrics().providers()));
     }
 

@@ -22,7 +22,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -240,14 +246,67 @@ class TracingRuntimeWeldTest {
         }
     }
 
+    /** Observes what an application server's own extension would. */
+    public static final class RejectionListener implements jakarta.enterprise.inject.spi.Extension {
+        final List<ai.automagik.tracing.diagnostics.ConfigurationRejected> rejected = new CopyOnWriteArrayList<>();
+
+        void rejected(@jakarta.enterprise.event.Observes ai.automagik.tracing.diagnostics.ConfigurationRejected event) {
+            rejected.add(event);
+        }
+    }
+
     @Test
-    void anInvalidValueFailsStartWithTheKeyTheValueAndTheRange() {
+    void anInvalidValueFailsStartWithOneLineNamingTheKeyTheValueAndTheRangeFirst() {
         set("automagik.trace.queue.size", "-1");
-        assertThatThrownBy(this::boot)
-                .rootCause()
-                .hasMessageContaining("AUTOMAGIK_TRACE_QUEUE_SIZE")
-                .hasMessageContaining("'-1'")
-                .hasMessageContaining("from 1 to 10000000");
+        List<LogRecord> logged = new CopyOnWriteArrayList<>();
+        Handler capture = new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                logged.add(record);
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        Logger check = Logger.getLogger(ConfigurationCheck.class.getName());
+        check.addHandler(capture);
+        RejectionListener listener = new RejectionListener();
+        try {
+            releaseConfig();
+            assertThatThrownBy(() -> container = new Weld().addExtension(listener).initialize())
+                    .rootCause()
+                    .hasMessageContaining("AUTOMAGIK_TRACE_QUEUE_SIZE")
+                    .hasMessageContaining("'-1'")
+                    .hasMessageContaining("from 1 to 10000000");
+        } finally {
+            check.removeHandler(capture);
+        }
+        assertThat(logged).singleElement().satisfies(record -> {
+            assertThat(record.getLevel()).isEqualTo(Level.SEVERE);
+            assertThat(record.getMessage()).contains("AUTOMAGIK_TRACE_QUEUE_SIZE").contains("'-1'")
+                    .contains("from 1 to 10000000").doesNotContain("\n");
+            assertThat(record.getThrown()).isNull();
+        });
+        assertThat(listener.rejected).singleElement().satisfies(event -> {
+            assertThat(event.setting()).isEqualTo("AUTOMAGIK_TRACE_QUEUE_SIZE");
+            assertThat(event.message()).isEqualTo(logged.get(0).getMessage());
+        });
+    }
+
+    @Test
+    void aSecretInAnInvalidValueIsMaskedInTheLineAndTheEvent() {
+        set("automagik.otlp.headers", "authorization=Bearer sk-live-9f8e7d6c5b4a\nx");
+        RejectionListener listener = new RejectionListener();
+        releaseConfig();
+        assertThatThrownBy(() -> container = new Weld().addExtension(listener).initialize())
+                .rootCause().hasMessageContaining("AUTOMAGIK_OTLP_HEADERS").hasMessageNotContaining("sk-live-9f8e7d6c5b4a");
+        assertThat(listener.rejected).singleElement()
+                .satisfies(event -> assertThat(event.message()).doesNotContain("sk-live-9f8e7d6c5b4a"));
     }
 
     @Test

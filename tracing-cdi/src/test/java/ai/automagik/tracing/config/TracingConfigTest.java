@@ -29,6 +29,11 @@ class TracingConfigTest {
         assertThat(config.enableTracingInCi()).isFalse();
         assertThat(config.home()).hasToString("/tmp/automagik-test-home");
         assertThat(config.stateDir()).hasToString("/tmp/automagik-test-home/.automagik");
+        assertThat(config.exportCompressed()).isTrue();
+        assertThat(config.collectorSampling()).isFalse();
+        assertThat(config.entries()).filteredOn(e -> e.property().equals("automagik.jaxrs.skip.paths"))
+                .singleElement().satisfies(e -> assertThat(e.value()).startsWith("/health,/metrics"));
+        assertThat(TracingConfig.fromMap(Map.of("AUTOMAGIK_EXPORT_COMPRESSION", "NONE")).exportCompressed()).isFalse();
     }
 
     @ParameterizedTest
@@ -110,6 +115,8 @@ class TracingConfigTest {
         "AUTOMAGIK_SAMPLING_MAX_PER_SECOND|-1|from 0 to 1000000000",
         "AUTOMAGIK_OTLP_HEADERS|=novalue|name=value pairs",
         "AUTOMAGIK_OTEL_BRIDGE|sometimes|auto, true or false",
+        "AUTOMAGIK_SAMPLING_MODE|central|local or collector",
+        "AUTOMAGIK_EXPORT_COMPRESSION|zstd|gzip or none",
     })
     void invalidValuesNameTheKeyTheValueAndTheAllowedRange(String key, String value, String allowed) {
         assertThatThrownBy(() -> TracingConfig.fromMap(Map.of(key, value)))

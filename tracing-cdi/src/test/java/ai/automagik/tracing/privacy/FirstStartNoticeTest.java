@@ -55,9 +55,9 @@ class FirstStartNoticeTest {
     }
 
     @Test
-    void theNoticeIsLoggedOncePerStateDirectory() {
-        assertThat(FirstStartNotice.logOnce(state, ENDPOINT, logger)).isTrue();
-        assertThat(FirstStartNotice.logOnce(state, ENDPOINT, logger)).isFalse();
+    void theNoticeIsLoggedOncePerApplicationAndStateDirectory() {
+        assertThat(FirstStartNotice.logOnce(state, "orders", ENDPOINT, logger)).isTrue();
+        assertThat(FirstStartNotice.logOnce(state, "orders", ENDPOINT, logger)).isFalse();
 
         assertThat(records).hasSize(1);
         LogRecord notice = records.get(0);
@@ -65,15 +65,21 @@ class FirstStartNoticeTest {
         assertThat(notice.getMessage()).contains(ENDPOINT).contains("anonymous").contains("never sends prompts")
                 .contains("AUTOMAGIK_TELEMETRY_ENABLED=false").contains("DO_NOT_TRACK=1")
                 .contains("~/.automagik-no-telemetry").contains("admin console").doesNotContain("\n");
-        assertThat(state.resolve("telemetry_notice_shown")).exists();
+        assertThat(state.resolve("telemetry_notice_shown.orders")).exists();
 
-        assertThat(FirstStartNotice.logOnce(state.resolve("other-server"), ENDPOINT, logger)).isTrue();
+        assertThat(FirstStartNotice.logOnce(state.resolve("other-server"), "orders", ENDPOINT, logger)).isTrue();
         assertThat(records).hasSize(2);
+        // a second application on the same machine, with the same state directory
+        assertThat(FirstStartNotice.logOnce(state, "billing agents", ENDPOINT, logger)).isTrue();
+        assertThat(FirstStartNotice.logOnce(state, "billing agents", ENDPOINT, logger)).isFalse();
+        assertThat(records).hasSize(3);
+        assertThat(state.resolve("telemetry_notice_shown.billing_agents")).exists();
+        assertThat(FirstStartNotice.markerName("../../etc/passwd")).isEqualTo("telemetry_notice_shown.______etc_passwd");
     }
 
     @Test
     void credentialsInTheEndpointAreNotLogged() {
-        FirstStartNotice.logOnce(state, "https://user:s3cr3t@telemetry.example.com/v1/traces?key=s3cr3t", logger);
+        FirstStartNotice.logOnce(state, "orders", "https://user:s3cr3t@telemetry.example.com/v1/traces?key=s3cr3t", logger);
         assertThat(records).singleElement().extracting(LogRecord::getMessage).asString()
                 .contains("https://…@telemetry.example.com/v1/traces?key=…").doesNotContain("s3cr3t");
     }
@@ -81,8 +87,8 @@ class FirstStartNoticeTest {
     @Test
     void withoutAWritableStateDirectoryTheNoticeIsStillLoggedEachTime() throws IOException {
         Path blocked = Files.writeString(state.resolve("file-not-dir"), "x").resolve("state");
-        assertThat(FirstStartNotice.logOnce(blocked, ENDPOINT, logger)).isTrue();
-        assertThat(FirstStartNotice.logOnce(blocked, ENDPOINT, logger)).isTrue();
+        assertThat(FirstStartNotice.logOnce(blocked, "orders", ENDPOINT, logger)).isTrue();
+        assertThat(FirstStartNotice.logOnce(blocked, "orders", ENDPOINT, logger)).isTrue();
         assertThat(records).filteredOn(r -> r.getLevel() == Level.INFO).hasSize(2);
     }
 }

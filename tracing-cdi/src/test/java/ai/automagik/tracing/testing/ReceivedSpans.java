@@ -18,16 +18,8 @@ public final class ReceivedSpans {
     /** Every span of every request, by name (a later span of the same name replaces an earlier one). */
     public static Map<String, JsonObject> byName(LoopbackReceiver receiver) {
         Map<String, JsonObject> spans = new LinkedHashMap<>();
-        for (LoopbackReceiver.Request request : receiver.requests()) {
-            try (JsonReader reader = Json.createReader(new StringReader(request.bodyText()))) {
-                for (JsonValue resource : reader.readObject().getJsonArray("resourceSpans")) {
-                    for (JsonValue scope : resource.asJsonObject().getJsonArray("scopeSpans")) {
-                        for (JsonValue span : scope.asJsonObject().getJsonArray("spans")) {
-                            spans.put(span.asJsonObject().getString("name"), span.asJsonObject());
-                        }
-                    }
-                }
-            }
+        for (JsonObject span : all(receiver)) {
+            spans.put(span.getString("name"), span);
         }
         return spans;
     }

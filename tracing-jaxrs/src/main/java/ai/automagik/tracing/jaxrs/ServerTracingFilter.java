@@ -5,6 +5,8 @@ import ai.automagik.tracing.SpanKind;
 import ai.automagik.tracing.TelemetryEvent;
 import ai.automagik.tracing.TraceContext;
 import ai.automagik.tracing.Tracer;
+import ai.automagik.tracing.diagnostics.ConfigurationEntry;
+import ai.automagik.tracing.diagnostics.TracingDiagnostics;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -17,7 +19,6 @@ import jakarta.ws.rs.container.ContainerResponseFilter;
 import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.ext.Provider;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.lang.reflect.Method;
 import java.util.List;
@@ -50,10 +51,11 @@ public class ServerTracingFilter implements ContainerRequestFilter, ContainerRes
     @Inject
     Tracer tracer;
 
+    /** A setting of the core's (so it is listed and checked with every other); read here by its name. */
+    static final String SKIP_PATHS = "automagik.jaxrs.skip.paths";
+
     @Inject
-    @ConfigProperty(name = "automagik.jaxrs.skip.paths",
-            defaultValue = "/health,/metrics,/openapi,/api/tracing,/VAADIN,/static,/favicon.ico")
-    List<String> skipPaths;
+    TracingDiagnostics diagnostics;
 
     @Context
     ResourceInfo resourceInfo;
@@ -148,7 +150,9 @@ public class ServerTracingFilter implements ContainerRequestFilter, ContainerRes
     private SkipList skipList() {
         SkipList list = skipList;
         if (list == null) {
-            list = new SkipList(skipPaths);
+            String paths = diagnostics.configuration().stream().filter(e -> e.property().equals(SKIP_PATHS))
+                    .map(ConfigurationEntry::value).filter(v -> v != null).findFirst().orElse("");
+            list = new SkipList(List.of(paths.split(",")));
             skipList = list;
         }
         return list;
