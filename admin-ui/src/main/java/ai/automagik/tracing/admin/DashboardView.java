@@ -100,7 +100,7 @@ public class DashboardView extends LiveView {
         testRow.setAlignItems(Alignment.CENTER);
         add(testRow);
 
-        add(new H3("Throughput (last 5 minutes, events/s)"));
+        add(new H3("Telemetry throughput (events per second, last 5 minutes)"));
         chart.setId("throughput-chart");
         chart.setWidthFull();
         add(chart, new Paragraph("Green: delivered. Red: dropped or failed."));
@@ -162,7 +162,7 @@ public class DashboardView extends LiveView {
         t.failedByReason().forEach((reason, count) -> reasons.add(new Div(new Span("Failed, " + reason + ": " + Formats.count(count)))));
 
         chart.removeAll();
-        chart.add(new Html("<div>" + ThroughputChart.svg(history.rates()) + "</div>"));
+        chart.add(new Html(ThroughputChart.html(history.rates(), now, ThroughputHistory.WINDOW)));
 
         showProviders(m, now);
         showSampling(m);

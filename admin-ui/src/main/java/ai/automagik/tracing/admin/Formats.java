@@ -2,12 +2,27 @@ package ai.automagik.tracing.admin;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
 /** How the console writes times, durations and counts. */
 final class Formats {
 
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss", Locale.ROOT);
+    private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT);
+
     private Formats() {
+    }
+
+    /** {@code at} in the browser's zone, to the second: the time alone when it is today there. */
+    static String time(Instant at, ZoneId zone, Instant now) {
+        if (at == null) {
+            return "";
+        }
+        ZonedDateTime local = at.atZone(zone);
+        return local.toLocalDate().equals(now.atZone(zone).toLocalDate()) ? TIME.format(local) : DATE_TIME.format(local);
     }
 
     static String count(long value) {

@@ -41,6 +41,7 @@ public class PrivacyView extends LiveView {
     private final Button toggle = new Button();
     private final Div payloads = new Div();
     private Instant newestShown;
+    private final ClientWindow window;
 
     @Inject
     public PrivacyView(TracingManager tracing, TracingDiagnostics diagnostics) {
@@ -65,6 +66,10 @@ public class PrivacyView extends LiveView {
         payloads.setId("payloads");
         payloads.setWidthFull();
         add(payloads);
+        window = new ClientWindow(this, (zone, narrow) -> {
+            newestShown = null; // shown again with times in the browser's zone
+            refresh();
+        });
     }
 
     private void confirmToggle() {
@@ -112,7 +117,8 @@ public class PrivacyView extends LiveView {
             body.getStyle().set("white-space", "pre-wrap").set("overflow-wrap", "anywhere").set("max-height", "24em")
                     .set("overflow", "auto").set("font-size", "var(--lumo-font-size-xs)");
             body.addClassName("payload-json");
-            Details details = new Details(payload.at() + " → " + payload.destination() + " · " + payload.outcome(), body);
+            Details details = new Details(Formats.time(payload.at(), window.zone(), Instant.now()) + " → "
+                    + payload.destination() + " · " + payload.outcome(), body);
             details.setOpened(first);
             details.setWidthFull();
             details.getElement().setAttribute("data-destination", payload.destination());

@@ -4,12 +4,16 @@ import ai.automagik.tracing.admin.TraceTree.Node;
 import ai.automagik.tracing.diagnostics.RecentSpan;
 import ai.automagik.tracing.diagnostics.TracingDiagnostics;
 import com.vaadin.cdi.annotation.CdiComponent;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.treegrid.TreeGrid;
 import com.vaadin.flow.data.provider.hierarchy.TreeData;
 import com.vaadin.flow.data.provider.hierarchy.TreeDataProvider;
+import com.vaadin.flow.data.renderer.ComponentRenderer;
 import com.vaadin.flow.router.PageTitle;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -17,7 +21,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The last traces the sampler kept, each as a tree (agent → LLM → tools) with durations, tokens and errors. */
+/**
+ * The last traces the sampler kept, each as a tree (agent → LLM → tools) with durations, tokens, status and start
+ * times in the browser's zone. On a narrow screen the tree and each span's status stay; duration, tokens, start
+ * and the error open on a tap.
+ */
 @CdiComponent
 @PageTitle("Automagik Tracing · Recent traces")
 @RolesAllowed(AdminView.ROLE)
@@ -28,6 +36,8 @@ public class TracesView extends LiveView {
     private final transient TracingDiagnostics tracing;
     private final Paragraph empty = new Paragraph();
     private final TreeGrid<Node> grid = new TreeGrid<>();
+    private final List<Grid.Column<Node>> wideOnly = new ArrayList<>();
+    private final ClientWindow window;
     private String newestShown;
     private boolean shownOnce;
 
@@ -37,27 +47,68 @@ public class TracesView extends LiveView {
         add(new H2("Recent traces"));
         empty.setId("traces-empty");
         grid.setId("traces-grid");
-        grid.addHierarchyColumn(n -> n.span().name()).setHeader("Span").setFlexGrow(2).setAutoWidth(true);
-        grid.addColumn(n -> Formats.nanos(n.durationNanos())).setHeader("Duration").setAutoWidth(true);
-        grid.addColumn(n -> n.tokens() == null ? "" : Formats.count(n.tokens())).setHeader("Tokens").setAutoWidth(true);
-        grid.addComponentColumn(TracesView::status).setHeader("Status").setAutoWidth(true);
-        grid.addColumn(n -> Instant.ofEpochSecond(0, n.span().startEpochNanos()).toString()).setHeader("Started")
-                .setAutoWidth(true);
+        grid.addComponentHierarchyColumn(n -> new WrappingText(n.span().name(), "span-name"))
+                .setHeader("Span").setFlexGrow(3).setKey("span");
+        wideOnly.add(grid.addColumn(n -> Formats.nanos(n.durationNanos())).setHeader("Duration").setAutoWidth(true)
+                .setFlexGrow(0).setKey("duration"));
+        wideOnly.add(grid.addColumn(n -> n.tokens() == null ? "" : Formats.count(n.tokens())).setHeader("Tokens")
+                .setAutoWidth(true).setFlexGrow(0).setKey("tokens"));
+        Grid.Column<Node> statusColumn = grid.addComponentColumn(this::status).setHeader("Status").setFlexGrow(2)
+                .setWidth("10em").setKey("status");
+        wideOnly.add(grid.addColumn(n -> started(n)).setHeader("Started").setAutoWidth(true).setFlexGrow(0)
+                .setKey("started"));
+        grid.setItemDetailsRenderer(new ComponentRenderer<>(this::details));
+        grid.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT);
         grid.setAllRowsVisible(true);
         add(empty, grid);
+        window = new ClientWindow(this, (zone, narrow) -> {
+            wideOnly.forEach(column -> column.setVisible(!narrow));
+            // a phone's status is its badge alone: the span names get the width
+            statusColumn.setFlexGrow(narrow ? 0 : 2).setWidth(narrow ? "5.5em" : "10em");
+            grid.getDataProvider().refreshAll();
+        });
     }
 
-    private static Span status(Node node) {
+    private String started(Node node) {
+        return Formats.time(Instant.ofEpochSecond(0, node.span().startEpochNanos()), window.zone(), Instant.now());
+    }
+
+    /** A badge, and on a wide screen the error message beside it (wrapping); on a narrow one it opens on a tap. */
+    private Div status(Node node) {
         RecentSpan span = node.span();
+        Div cell = new Div();
+        cell.addClassName("span-status");
         if (!span.error()) {
-            return new Badge("ok", Badge.Tone.GOOD);
+            cell.add(new Badge("ok", Badge.Tone.GOOD));
+            return cell;
         }
-        Badge error = new Badge("error", Badge.Tone.BAD);
+        cell.add(new Badge("error", Badge.Tone.BAD));
         if (span.statusMessage() != null) {
-            error.getElement().setAttribute("title", span.statusMessage());
-            error.setText("error: " + span.statusMessage());
+            cell.getElement().setAttribute("title", span.statusMessage());
+            if (!window.narrow()) {
+                Span message = new WrappingText(" " + span.statusMessage(), "span-error");
+                message.getStyle().set("margin-left", "var(--lumo-space-xs)");
+                cell.add(message);
+            }
         }
-        return error;
+        return cell;
+    }
+
+    private Div details(Node node) {
+        RecentSpan span = node.span();
+        Div details = new Div();
+        details.addClassName("span-details");
+        details.getStyle().set("font-size", "var(--lumo-font-size-s)");
+        StringBuilder line = new StringBuilder(Formats.nanos(node.durationNanos()));
+        if (node.tokens() != null) {
+            line.append(" · ").append(Formats.count(node.tokens())).append(" tokens");
+        }
+        line.append(" · started ").append(started(node));
+        details.add(new Div(new WrappingText(line.toString(), "span-timing")));
+        if (span.statusMessage() != null) {
+            details.add(new Div(new WrappingText(span.statusMessage(), "span-error")));
+        }
+        return details;
     }
 
     @Override

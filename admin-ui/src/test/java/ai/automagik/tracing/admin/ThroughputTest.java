@@ -41,17 +41,23 @@ class ThroughputTest {
     }
 
     @Test
-    void theChartIsAnSvgWithOneLinePerSeriesScaledToThePeak() {
-        List<Rate> rates = List.of(new Rate(T0, 0, 0), new Rate(T0.plusSeconds(2), 50, 0), new Rate(T0.plusSeconds(4), 100, 10));
-        String svg = ThroughputChart.svg(rates);
-        assertThat(svg).startsWith("<svg").endsWith("</svg>").contains("peak 100.0")
-                .contains("data-series=\"processed\"").contains("data-series=\"lost\"");
-        // the peak reaches the top padding, zero sits on the bottom padding
-        assertThat(svg).contains("596.0,4.0").contains("4.0,116.0");
+    void theChartPlotsBothSeriesOnAFixedTimeAxisScaledToThePeakWithItsScaleBeside() {
+        Instant now = T0.plus(ThroughputHistory.WINDOW);
+        List<Rate> rates = List.of(new Rate(T0, 0, 0), new Rate(now.minusSeconds(150), 50, 0), new Rate(now, 100, 10));
+        String html = ThroughputChart.html(rates, now, ThroughputHistory.WINDOW);
+        assertThat(html).startsWith("<div").endsWith("</div>").contains("peak 100.0")
+                .contains("data-series=\"processed\"").contains("data-series=\"lost\"")
+                .contains("<span data-axis=\"y-max\">100/s</span>").contains("<span>50/s</span>")
+                .contains("<span data-axis=\"y-min\">0/s</span>").contains(">5 min ago<").contains(">2 min 30 s ago<")
+                .contains("<span data-axis=\"x-max\">now</span>").doesNotContain("No data yet");
+        // the oldest sample on the left edge at zero, the middle one half-way, the newest at the peak on the right
+        assertThat(html).contains("4.0,116.0").contains("300.0,60.0").contains("596.0,4.0");
     }
 
     @Test
-    void anEmptyHistoryDrawsOnlyTheFrame() {
-        assertThat(ThroughputChart.svg(List.of())).doesNotContain("polyline").contains("<rect");
+    void beforeTwoSamplesTheChartSaysThereIsNoDataYet() {
+        String html = ThroughputChart.html(List.of(new Rate(T0, 3, 0)), T0, ThroughputHistory.WINDOW);
+        assertThat(html).contains("No data yet").contains("data-chart=\"empty\"").doesNotContain("polyline")
+                .contains(">now<");
     }
 }

@@ -295,5 +295,86 @@ class AdminConsoleIT {
         browser.screenshot("dashboard-narrow");
     }
 
+    /** Text of visible grid cells wider than their cell, and how far the grid itself scrolls sideways. */
+    private static final String CUT_CELLS = """
+            const grid = document.getElementById(arguments[0]);
+            const cut = [];
+            for (const cell of grid.querySelectorAll('vaadin-grid-cell-content')) {
+              const text = cell.textContent.trim();
+              if (!cell.offsetParent || !text) continue;
+              if (cell.scrollWidth > cell.clientWidth + 1) cut.push(text.slice(0, 60));
+            }
+            const table = grid.shadowRoot.querySelector('#table');
+            return {cut: cut, sideways: table.scrollWidth - table.clientWidth,
+                    page: document.documentElement.scrollWidth - window.innerWidth};
+            """;
+
+    @Test
+    void configurationAndRecentTracesFitAWideScreenAndAPhone() throws Exception {
+        runAgent("researcher");
+        runAgent("failing");
+        logInAsAdmin();
+        for (int[] size : new int[][] {{1280, 900}, {390, 844}}) {
+            boolean phone = size[0] < 700;
+            browser.resize(size[0], size[1]);
+            browser.open(base, CONSOLE + "/config");
+            browser.await(d -> browser.driver.getPageSource().contains("AUTOMAGIK_JAXRS_SKIP_PATHS"));
+            Thread.sleep(LIVE_REFRESH_MILLIS);
+            assertNothingCut("config-grid", size);
+            // on a phone the value and its source are in the setting's cell; on a wide screen in their own columns
+            assertThat(browser.script("return [...document.querySelectorAll('#config-grid .config-value')]"
+                    + ".filter(e => e.offsetParent).length")).as("values shown at %sx%s", size[0], size[1])
+                    .isEqualTo((long) browser.script("return [...document.querySelectorAll('#config-grid .config-variable')]"
+                            + ".filter(e => e.offsetParent).length"));
+            browser.screenshot(phone ? "configuration-narrow" : "configuration");
+
+            browser.open(base, CONSOLE + "/traces");
+            browser.await(d -> browser.driver.getPageSource().contains("execute_tool web_search"));
+            Thread.sleep(LIVE_REFRESH_MILLIS);
+            assertNothingCut("traces-grid", size);
+            long spans = (long) browser.script("return [...document.querySelectorAll('#traces-grid .span-name')]"
+                    + ".filter(e => e.offsetParent).length");
+            long statuses = (long) browser.script("return [...document.querySelectorAll('#traces-grid .span-status')]"
+                    + ".filter(e => e.offsetParent && e.getBoundingClientRect().right <= window.innerWidth).length");
+            assertThat(statuses).as("a status beside every span at %sx%s", size[0], size[1]).isEqualTo(spans)
+                    .isPositive();
+            String started = (String) browser.script("const c = [...document.querySelectorAll('#traces-grid "
+                    + "vaadin-grid-cell-content')].map(e => e.textContent.trim()).find(t => /^\\d\\d:\\d\\d:\\d\\d$/.test(t));"
+                    + "return c || '';");
+            if (phone) {
+                assertThat(started).as("start times open on a tap on a phone").isEmpty();
+            } else {
+                assertThat(started).as("a local start time, to the second").matches("\\d\\d:\\d\\d:\\d\\d");
+            }
+            browser.screenshot(phone ? "traces-narrow" : "traces");
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private void assertNothingCut(String grid, int[] size) {
+        Map<String, Object> layout = (Map<String, Object>) browser.script(CUT_CELLS, grid);
+        assertThat((List<Object>) layout.get("cut")).as("text cut off in %s at %sx%s", grid, size[0], size[1]).isEmpty();
+        assertThat(((Number) layout.get("sideways")).longValue()).as("%s scrolls sideways at %sx%s", grid, size[0], size[1])
+                .isLessThanOrEqualTo(0);
+        assertThat(((Number) layout.get("page")).longValue()).as("page overflow at %sx%s", size[0], size[1])
+                .isLessThanOrEqualTo(0);
+    }
+
+    @Test
+    void theChartHasAxesAndTheFaviconIsServed() throws Exception {
+        logInAsAdmin();
+        WebElement chart = browser.byId("throughput-chart");
+        assertThat(chart.getText()).contains("now").contains("min ago");
+        browser.byId("send-test-event").click();
+        runAgent("simple");
+        browser.await(d -> browser.deep("#throughput-chart [data-axis='y-max']") != null);
+        assertThat(browser.deep("#throughput-chart [data-axis='y-min']").getText()).isEqualTo("0/s");
+        assertThat(browser.deep("#throughput-chart [data-axis='y-max']").getText()).endsWith("/s");
+        HttpResponse<byte[]> icon = HTTP.send(HttpRequest.newBuilder(URI.create(base + "favicon.ico")).GET().build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(icon.statusCode()).isEqualTo(200);
+        assertThat(icon.body()).startsWith(0, 0, 1, 0);
+    }
+
     private static final long LIVE_REFRESH_MILLIS = 1500;
 }
