@@ -2,6 +2,7 @@ package ai.automagik.tracing.metrics;
 
 import ai.automagik.tracing.trace.ReadableSpan;
 import ai.automagik.tracing.trace.SpanProcessor;
+import ai.automagik.tracing.trace.SpanRole;
 
 /**
  * Records the GenAI conventions' client metrics as model calls, agent runs and tool executions end: token
@@ -17,6 +18,9 @@ public final class GenAiMetricsProcessor implements SpanProcessor {
 
     @Override
     public void onEnd(ReadableSpan span) {
+        if (span.role() == SpanRole.GENERIC) {
+            return;
+        }
         switch (span.role()) {
             case LLM -> metrics.chat(span.detail(), span.subject(), seconds(span), span.inputTokens(),
                     span.outputTokens());

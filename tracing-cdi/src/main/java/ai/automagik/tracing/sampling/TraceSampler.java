@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
@@ -74,13 +75,14 @@ public final class TraceSampler implements HeadSampler {
             }
             return parent.isSampled() ? Decision.CALLER : Decision.NOT_SAMPLED;
         }
-        if (kept.firstOf(name)) {
+        AtomicLong window = kept.windowUnlessFirst(name);
+        if (window == null) {
             return Decision.FIRST;
         }
         if (!ConsistentProbability.keeps(ConsistentProbability.randomness(traceIdLow), threshold)) {
             return Decision.NOT_SAMPLED;
         }
-        return kept.permit(name, startEpochNanos / 1_000_000_000L) ? Decision.RANDOM : Decision.RATE_LIMITED;
+        return kept.permit(window, startEpochNanos / 1_000_000_000L) ? Decision.RANDOM : Decision.RATE_LIMITED;
     }
 
     @Override

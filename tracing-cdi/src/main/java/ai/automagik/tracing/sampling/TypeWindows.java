@@ -25,6 +25,8 @@ final class TypeWindows {
     private static final int LEFT = 9;
     private static final int HELD_LONGS = 18;
     private static final long NO_SECOND_YET = -1L << 32;
+    /** Stands for every type beyond {@link #MAX_TYPES}: never permits. */
+    private static final AtomicLong FULL = new AtomicLong(NO_SECOND_YET);
 
     private final int limit;
     private final Map<String, AtomicLong> windows = new ConcurrentHashMap<>();
@@ -49,12 +51,24 @@ final class TypeWindows {
         return take(window, second);
     }
 
-    /** Whether {@code type} was never seen before (and is seen from now on). */
-    boolean firstOf(String type) {
-        if (windows.containsKey(type) || windows.size() >= MAX_TYPES) {
-            return false;
+    /**
+     * {@code type}'s window, or null when {@code type} was never seen before (it is from now on): one look-up for
+     * the first-of-type rule and the permit that follows. Beyond {@value #MAX_TYPES} types, a window that refuses.
+     */
+    AtomicLong windowUnlessFirst(String type) {
+        AtomicLong window = windows.get(type);
+        if (window != null) {
+            return window;
         }
-        return windows.putIfAbsent(type, new AtomicLong(NO_SECOND_YET)) == null;
+        if (windows.size() >= MAX_TYPES) {
+            return FULL;
+        }
+        return windows.putIfAbsent(type, new AtomicLong(NO_SECOND_YET)); // null: this call saw it first
+    }
+
+    /** Whether the window of {@link #windowUnlessFirst} may have one more in {@code second}; taking it if so. */
+    boolean permit(AtomicLong window, long second) {
+        return window != FULL && take(window, second);
     }
 
     private boolean take(AtomicLong window, long second) {

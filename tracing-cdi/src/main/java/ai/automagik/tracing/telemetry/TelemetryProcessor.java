@@ -22,9 +22,13 @@ public final class TelemetryProcessor implements SpanProcessor {
 
     @Override
     public void onEnd(ReadableSpan span) {
-        if (!sink.enabled()) {
-            return;
+        // kept small so that it is inlined: most spans have no role of telemetry's (or telemetry is off)
+        if (span.role() != SpanRole.GENERIC && sink.enabled()) {
+            record(span);
         }
+    }
+
+    private void record(ReadableSpan span) {
         boolean success = !span.isError();
         boolean agentFailure = !success && span.role() == SpanRole.AGENT;
         TelemetryEvent event;

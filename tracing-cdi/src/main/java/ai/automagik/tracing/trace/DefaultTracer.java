@@ -194,38 +194,10 @@ public final class DefaultTracer implements Tracer {
             if (parent instanceof RecordingSpan parentSpan) {
                 span = RecordingSpan.child(this, parentSpan, spanId, spanName, kind, role, cappedSubject, cappedDetail,
                         restore);
-            } else if (parent instanceof TraceContext remote && remote.isValid()) {
-                // a parent from the bridge was never ours: nothing of ours to make current again at the end
-                long startNanoTime = clock.nanoTime();
-                HeadDecision head = null;
-                int flags = remote.traceFlags();
-                String state = remote.traceState();
-                if (observe) {
-                    // the caller's decision first: sampled keeps this part, not sampled leaves it to the tail rules
-                    head = headSampler.decide(spanName, remote, remote.traceIdHigh(), remote.traceIdLow(),
-                            clock.epochNanos(startNanoTime));
-                    flags = (flags & TraceContext.FLAG_RANDOM)
-                            | (headSampler.sampled(head) ? TraceContext.FLAG_SAMPLED : 0);
-                    state = headSampler.traceState(head, remote);
-                }
-                span = RecordingSpan.root(this, observe, remote.traceIdHigh(), remote.traceIdLow(), spanId,
-                        remote.spanIdValue(), flags, state, head, spanName, kind, role, cappedSubject, cappedDetail,
-                        restore, startNanoTime);
             } else {
-                // a new trace: its id's right-most 56 bits are random, and its flags say so (W3C Level 2)
-                long high = random.nextLong();
-                long low = nonZero(random.nextLong());
-                long startNanoTime = clock.nanoTime();
-                HeadDecision head = null;
-                int flags = TraceContext.FLAG_RANDOM;
-                String state = "";
-                if (observe) {
-                    head = headSampler.decide(spanName, null, high, low, clock.epochNanos(startNanoTime));
-                    flags |= headSampler.sampled(head) ? TraceContext.FLAG_SAMPLED : 0;
-                    state = headSampler.traceState(head, null);
-                }
-                span = RecordingSpan.root(this, observe, high, low, spanId, 0, flags, state, head, spanName, kind,
-                        role, cappedSubject, cappedDetail, restore, startNanoTime);
+                // a parent from the bridge was never ours: nothing of ours to make current again at the end
+                span = localRoot(parent instanceof TraceContext remote && remote.isValid() ? remote : null, observe,
+                        random, spanId, spanName, kind, role, cappedSubject, cappedDetail, restore);
             }
             slots[CURRENT_SLOT] = span;
             // a server span often ends on another thread (asynchronous resources), where its bridge scope could
@@ -239,6 +211,28 @@ public final class DefaultTracer implements Tracer {
             internalError(e);
             return NoopSpan.INSTANCE;
         }
+    }
+
+    /**
+     * The first span of this process in a trace: of the caller's ({@code remote}) or of a new one, whose id's
+     * right-most 56 bits are random and whose flags say so (W3C Level 2). When observed, sampling decides at this
+     * start: the caller's decision first, then this process's rules; the context says what was decided.
+     */
+    private RecordingSpan localRoot(TraceContext remote, boolean observe, ThreadLocalRandom random, long spanId,
+            String name, int kind, SpanRole role, String subject, String detail, Object restore) {
+        long high = remote != null ? remote.traceIdHigh() : random.nextLong();
+        long low = remote != null ? remote.traceIdLow() : nonZero(random.nextLong());
+        long startNanoTime = clock.nanoTime();
+        HeadDecision head = null;
+        int flags = remote != null ? remote.traceFlags() : TraceContext.FLAG_RANDOM;
+        String state = remote != null ? remote.traceState() : "";
+        if (observe) {
+            head = headSampler.decide(name, remote, high, low, clock.epochNanos(startNanoTime));
+            flags = (flags & TraceContext.FLAG_RANDOM) | (headSampler.sampled(head) ? TraceContext.FLAG_SAMPLED : 0);
+            state = headSampler.traceState(head, remote);
+        }
+        return RecordingSpan.root(this, observe, high, low, spanId, remote == null ? 0 : remote.spanIdValue(), flags,
+                state, head, name, kind, role, subject, detail, restore, startNanoTime);
     }
 
     @Override

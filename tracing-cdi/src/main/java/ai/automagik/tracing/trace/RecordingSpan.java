@@ -7,10 +7,8 @@ import ai.automagik.tracing.otlp.Attributes;
 import ai.automagik.tracing.otlp.SpanEvent;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
 import java.util.concurrent.atomic.AtomicReferenceFieldUpdater;
 
@@ -73,17 +71,8 @@ final class RecordingSpan implements LlmSpan, ReadableSpan {
     private int statusCode = SpanData.STATUS_UNSET;
     private String statusMessage;
     private String errorType;
-    private String input;
-    private String output;
-    private String responseModel;
-    private long inputTokens = -1;
-    private long outputTokens = -1;
-    private Double costUsd;
-    private Map<String, Object> parameters;
-    private RecordedMessages inputMessages;
-    private RecordedMessages outputMessages;
-    private List<String> finishReasons;
-    private String toolCallId;
+    /** What a model call or tool recorded; null on a plain span. */
+    private GenAiRecording genAi;
     private volatile int ended;
 
     /** A local root, recorded for observability when {@code observed}. */
@@ -278,10 +267,17 @@ final class RecordingSpan implements LlmSpan, ReadableSpan {
         return this;
     }
 
+    private GenAiRecording genAi() {
+        if (genAi == null) {
+            genAi = new GenAiRecording();
+        }
+        return genAi;
+    }
+
     @Override
     public LlmSpan setToolCallId(String callId) {
         if (recording() && callId != null) {
-            toolCallId = cap(callId, 256);
+            genAi().toolCallId = cap(callId, 256);
         }
         return this;
     }
@@ -289,7 +285,7 @@ final class RecordingSpan implements LlmSpan, ReadableSpan {
     @Override
     public LlmSpan setInput(String value) {
         if (recording() && value != null && tracer.captureContent()) {
-            input = cap(value, MAX_INPUT);
+            genAi().input = cap(value, MAX_INPUT);
         }
         return this;
     }
@@ -297,7 +293,7 @@ final class RecordingSpan implements LlmSpan, ReadableSpan {
     @Override
     public LlmSpan setOutput(String value) {
         if (recording() && value != null && tracer.captureContent()) {
-            output = cap(value, MAX_OUTPUT);
+            genAi().output = cap(value, MAX_OUTPUT);
         }
         return this;
     }
@@ -305,7 +301,7 @@ final class RecordingSpan implements LlmSpan, ReadableSpan {
     @Override
     public LlmSpan responseModel(String model) {
         if (ended == 0) {
-            responseModel = model;
+            genAi().responseModel = model;
         }
         return this;
     }
@@ -313,8 +309,9 @@ final class RecordingSpan implements LlmSpan, ReadableSpan {
     @Override
     public LlmSpan usage(long inputCount, long outputCount) {
         if (ended == 0) {
-            inputTokens = Math.max(0, inputCount);
-            outputTokens = Math.max(0, outputCount);
+            GenAiRecording recorded = genAi();
+            recorded.inputTokens = Math.max(0, inputCount);
+            recorded.outputTokens = Math.max(0, outputCount);
         }
         return this;
     }
@@ -322,12 +319,7 @@ final class RecordingSpan implements LlmSpan, ReadableSpan {
     @Override
     public LlmSpan finishReason(String reason) {
         if (recording() && reason != null) {
-            if (finishReasons == null) {
-                finishReasons = new ArrayList<>(1);
-            }
-            if (finishReasons.size() < MAX_FINISH_REASONS) {
-                finishReasons.add(cap(reason.toLowerCase(Locale.ROOT), 64));
-            }
+            genAi().finishReason(cap(reason.toLowerCase(Locale.ROOT), 64), MAX_FINISH_REASONS);
         }
         return this;
     }
@@ -335,7 +327,7 @@ final class RecordingSpan implements LlmSpan, ReadableSpan {
     @Override
     public LlmSpan cost(double usd) {
         if (recording() && Double.isFinite(usd)) {
-            costUsd = usd;
+            genAi().costUsd = usd;
         }
         return this;
     }
@@ -343,16 +335,11 @@ final class RecordingSpan implements LlmSpan, ReadableSpan {
     @Override
     public LlmSpan parameter(String parameter, Object value) {
         if (recording() && parameter != null && value != null) {
-            if (parameters == null) {
-                parameters = new LinkedHashMap<>(4);
-            }
-            if (parameters.size() < MAX_PARAMETERS || parameters.containsKey(parameter)) {
-                Object v = value instanceof Integer i ? Long.valueOf(i)
-                        : value instanceof Float f ? Double.valueOf(f)
-                        : value instanceof Long || value instanceof Double || value instanceof Boolean ? value
-                        : cap(value.toString(), 256);
-                parameters.put(cap(parameter, 64), v);
-            }
+            Object v = value instanceof Integer i ? Long.valueOf(i)
+                    : value instanceof Float f ? Double.valueOf(f)
+                    : value instanceof Long || value instanceof Double || value instanceof Boolean ? value
+                    : cap(value.toString(), 256);
+            genAi().parameter(cap(parameter, 64), v, MAX_PARAMETERS);
         }
         return this;
     }
@@ -407,20 +394,22 @@ final class RecordingSpan implements LlmSpan, ReadableSpan {
         if (!recording() || !tracer.captureContent()) {
             return null;
         }
-        if (inputMessages == null) {
-            inputMessages = new RecordedMessages(MAX_INPUT);
+        GenAiRecording recorded = genAi();
+        if (recorded.inputMessages == null) {
+            recorded.inputMessages = new RecordedMessages(MAX_INPUT);
         }
-        return inputMessages;
+        return recorded.inputMessages;
     }
 
     private RecordedMessages outputMessages() {
         if (!recording() || !tracer.captureContent()) {
             return null;
         }
-        if (outputMessages == null) {
-            outputMessages = new RecordedMessages(MAX_OUTPUT);
+        GenAiRecording recorded = genAi();
+        if (recorded.outputMessages == null) {
+            recorded.outputMessages = new RecordedMessages(MAX_OUTPUT);
         }
-        return outputMessages;
+        return recorded.outputMessages;
     }
 
     @Override
@@ -495,17 +484,17 @@ final class RecordingSpan implements LlmSpan, ReadableSpan {
 
     @Override
     public String responseModel() {
-        return responseModel;
+        return genAi == null ? null : genAi.responseModel;
     }
 
     @Override
     public long inputTokens() {
-        return inputTokens;
+        return genAi == null ? -1 : genAi.inputTokens;
     }
 
     @Override
     public long outputTokens() {
-        return outputTokens;
+        return genAi == null ? -1 : genAi.outputTokens;
     }
 
     @Override
@@ -570,17 +559,16 @@ final class RecordingSpan implements LlmSpan, ReadableSpan {
 
     @Override
     public SpanData toSpanData() {
-        GenAiData genAi = null;
-        if (role == SpanRole.LLM || role == SpanRole.TOOL || toolCallId != null || responseModel != null
-                || inputTokens >= 0 || parameters != null || costUsd != null) {
-            genAi = new GenAiData(responseModel, inputTokens, outputTokens, finishReasons, toolCallId, costUsd,
-                    parameters, inputMessages == null ? null : inputMessages.freeze(),
-                    outputMessages == null ? null : outputMessages.freeze());
+        GenAiRecording recorded = genAi;
+        GenAiData data = null;
+        if (role == SpanRole.LLM || role == SpanRole.TOOL || (recorded != null && recorded.hasGenAiData())) {
+            data = (recorded == null ? new GenAiRecording() : recorded).freeze();
         }
         return new SpanData(traceIdHigh, traceIdLow, spanId, parentSpanId, name, kind, role, subject, detail,
                 // the span has ended: its attributes and events are not written any more, the ended span takes them
                 startEpochNanos(), endEpochNanos(), attributes, events == null ? List.of() : events,
-                statusCode, statusMessage, errorType, input, output, genAi, localTrace(), traceState);
+                statusCode, statusMessage, errorType, recorded == null ? null : recorded.input,
+                recorded == null ? null : recorded.output, data, localTrace(), traceState);
     }
 
     static String cap(String value, int max) {
