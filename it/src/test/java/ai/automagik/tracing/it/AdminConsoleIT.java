@@ -376,5 +376,16 @@ class AdminConsoleIT {
         assertThat(icon.body()).startsWith(0, 0, 1, 0);
     }
 
+    @Test
+    void theConsoleLogsNoErrorOfItsOwn() {
+        logInAsAdmin();
+        browser.byId("send-test-event").click();
+        String logs = ReferenceDeployment.serverLogText();
+        // Vaadin releases under a paid licence log a licence error on the console's first request
+        assertThat(logs).doesNotContain("LicenseException").doesNotContain("license is required");
+        assertThat(logs.lines().filter(line -> line.contains("com.vaadin") && (line.contains(" E ")
+                || line.contains("SEVERE")))).as("errors logged by Vaadin").isEmpty();
+    }
+
     private static final long LIVE_REFRESH_MILLIS = 1500;
 }

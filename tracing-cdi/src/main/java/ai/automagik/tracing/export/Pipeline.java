@@ -43,6 +43,7 @@ public final class Pipeline<E> {
     private static final int RUNNING = 0;
     private static final int PARKED = 1;
     private static final long SETTLE_POLL_MILLIS = 20;
+    private static final long METRICS_READ_NANOS = 2_000_000;
 
     private final PipelineSettings settings;
     private final BatchExporter<E> exporter;
@@ -216,7 +217,33 @@ public final class Pipeline<E> {
         return closed;
     }
 
+    /**
+     * The counters, balanced whenever the pipeline holds still long enough to be read: an event moves from one
+     * counter to the next in two steps (counted as queued before it is in the queue, out of flight before it is
+     * counted as settled), so a reading taken between the steps misses it and is read again, for at most
+     * {@value #METRICS_READ_NANOS} ns (a thread descheduled between its two steps).
+     */
     public PipelineMetrics metrics() {
+        PipelineMetrics reading = readCounters();
+        long deadline = 0;
+        for (int attempt = 0; !reading.balanced(); attempt++) {
+            long now = System.nanoTime();
+            if (attempt == 0) {
+                deadline = now + METRICS_READ_NANOS;
+            } else if (now - deadline >= 0) {
+                break;
+            }
+            if (attempt < 16) {
+                Thread.yield();
+            } else {
+                LockSupport.parkNanos(20_000);
+            }
+            reading = readCounters();
+        }
+        return reading;
+    }
+
+    private PipelineMetrics readCounters() {
         return new PipelineMetrics(queued.sum(), processed.sum(), dropped.total(), failed.total(), queue.size(),
                 inFlight.get(), batches.sum(), lastError, lastErrorAt, dropped.snapshot(), failed.snapshot());
     }

@@ -55,8 +55,6 @@ final class RecordingSpan implements LlmSpan, ReadableSpan {
     final Object previousCurrent;
     /** Closes what {@link ContextBridge#enter} opened for this span on the thread that started it. */
     Scope bridgeScope = Scope.NOOP;
-    /** This span's local root (itself for a root); null when not observed. */
-    private final RecordingSpan root;
     /** On a span under a local root: what the spans of its trace share (null when not observed). */
     private final LocalTrace inherited;
     /** On a local root: what its trace's spans share, created on first use ({@link #ENDED_ALONE} once closed). */
@@ -79,28 +77,25 @@ final class RecordingSpan implements LlmSpan, ReadableSpan {
     static RecordingSpan root(DefaultTracer tracer, boolean observed, long traceIdHigh, long traceIdLow, long spanId,
             long parentSpanId, int traceFlags, String traceState, HeadDecision head, String name, int kind,
             SpanRole role, String subject, String detail, Object previousCurrent, long startNanoTime) {
-        return new RecordingSpan(tracer, observed, true, traceIdHigh, traceIdLow, spanId, parentSpanId, traceFlags,
-                traceState, head, name, kind, role, subject, detail, previousCurrent, null, null, startNanoTime);
+        return new RecordingSpan(tracer, observed, traceIdHigh, traceIdLow, spanId, parentSpanId, traceFlags,
+                traceState, head, name, kind, role, subject, detail, previousCurrent, startNanoTime);
     }
 
     /** A child of {@code parent}, recorded when its trace is; {@code previousCurrent} is current again at its end. */
     static RecordingSpan child(DefaultTracer tracer, RecordingSpan parent, long spanId, String name, int kind,
             SpanRole role, String subject, String detail, Object previousCurrent) {
-        return new RecordingSpan(tracer, parent.observed, false, parent.traceIdHigh, parent.traceIdLow, spanId,
-                parent.spanId, parent.traceFlags, parent.traceState, null, name, kind, role, subject, detail,
-                previousCurrent, parent.root, parent.observed ? parent.sharedTrace() : null, tracer.clock().nanoTime());
+        return new RecordingSpan(tracer, parent, spanId, name, kind, role, subject, detail, previousCurrent,
+                tracer.clock().nanoTime());
     }
 
-    private RecordingSpan(DefaultTracer tracer, boolean observed, boolean localRoot, long traceIdHigh,
-            long traceIdLow, long spanId, long parentSpanId, int traceFlags, String traceState, HeadDecision head,
-            String name, int kind, SpanRole role,
-            String subject, String detail, Object previousCurrent, RecordingSpan traceRoot, LocalTrace inherited,
-            long startNanoTime) {
+    // Two constructors, each storing only what its kind of span has: the just-in-time compiler inlines a small
+    // constructor into the tracer's start, where stores into the new object need no garbage-collector barriers
+    private RecordingSpan(DefaultTracer tracer, boolean observed, long traceIdHigh, long traceIdLow, long spanId,
+            long parentSpanId, int traceFlags, String traceState, HeadDecision head, String name, int kind,
+            SpanRole role, String subject, String detail, Object previousCurrent, long startNanoTime) {
         this.tracer = tracer;
-        this.inherited = inherited;
-        this.root = !observed ? null : localRoot ? this : traceRoot;
         this.observed = observed;
-        this.localRoot = localRoot;
+        this.localRoot = true;
         this.traceIdHigh = traceIdHigh;
         this.traceIdLow = traceIdLow;
         this.spanId = spanId;
@@ -114,12 +109,35 @@ final class RecordingSpan implements LlmSpan, ReadableSpan {
         this.subject = subject;
         this.detail = detail;
         this.previousCurrent = previousCurrent;
+        this.inherited = null;
+        this.startNanoTime = startNanoTime;
+    }
+
+    private RecordingSpan(DefaultTracer tracer, RecordingSpan parent, long spanId, String name, int kind,
+            SpanRole role, String subject, String detail, Object previousCurrent, long startNanoTime) {
+        this.tracer = tracer;
+        this.observed = parent.observed;
+        this.localRoot = false;
+        this.traceIdHigh = parent.traceIdHigh;
+        this.traceIdLow = parent.traceIdLow;
+        this.spanId = spanId;
+        this.parentSpanId = parent.spanId;
+        this.traceFlags = parent.traceFlags;
+        this.traceState = parent.traceState;
+        this.head = null;
+        this.name = name;
+        this.kind = kind;
+        this.role = role;
+        this.subject = subject;
+        this.detail = detail;
+        this.previousCurrent = previousCurrent;
+        this.inherited = parent.observed ? parent.sharedTrace() : null;
         this.startNanoTime = startNanoTime;
     }
 
     /** The trace-wide state of this span's local trace, created on first use; null when not observed. */
     private LocalTrace localTraceCreated() {
-        return root == null ? null : sharedTrace();
+        return observed ? sharedTrace() : null;
     }
 
     /** What this span's trace shares, for it and its children; on a local root created on first use. */
@@ -538,7 +556,7 @@ final class RecordingSpan implements LlmSpan, ReadableSpan {
 
     @Override
     public LocalTrace openLocalTrace() {
-        return root == null ? null : sharedTrace();
+        return observed ? sharedTrace() : null;
     }
 
     @Override
@@ -550,7 +568,7 @@ final class RecordingSpan implements LlmSpan, ReadableSpan {
 
     @Override
     public LocalTrace closeLocalTrace(Object stateForLaterSpans) {
-        if (!localRoot || root == null) {
+        if (!localRoot || !observed) {
             return localTrace();
         }
         stateAfterEnd = stateForLaterSpans;
