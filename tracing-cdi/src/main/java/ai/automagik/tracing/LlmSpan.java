@@ -47,14 +47,38 @@ public interface LlmSpan extends Span {
 
     LlmSpan responseModel(String model);
 
+    /** The provider's id of this answer ({@code gen_ai.response.id}); evaluations and feedback can refer to it. */
+    LlmSpan responseId(String id);
+
+    /** Tokens used; {@code inputTokens} includes cached ones, as the conventions ask. */
     LlmSpan usage(long inputTokens, long outputTokens);
+
+    /**
+     * Of the input tokens, how many were read from the provider's prompt cache and how many were written to it
+     * (both already included in {@link #usage}'s input count; -1: not reported).
+     */
+    LlmSpan cachedTokens(long cacheReadInputTokens, long cacheCreationInputTokens);
+
+    /** Of the output tokens, how many the model spent reasoning (already included in the output count). */
+    LlmSpan reasoningTokens(long reasoningOutputTokens);
+
+    /**
+     * A streamed answer's first chunk arrived now: records the time since the span started
+     * ({@code gen_ai.response.time_to_first_chunk}, and the streaming request). Later calls change nothing.
+     */
+    LlmSpan firstChunkReceived();
 
     /** Why the model stopped ({@code stop}, {@code length}, {@code tool_calls}…); several calls add several. */
     LlmSpan finishReason(String reason);
 
+    /** What the call cost in US dollars, as the application computed it; replaces a cost from the price table. */
     LlmSpan cost(double usd);
 
-    /** A request parameter such as {@code temperature} or {@code max_tokens}. */
+    /**
+     * A request parameter such as {@code temperature}, {@code max_tokens}, {@code top_k}, {@code seed},
+     * {@code stop_sequences}, {@code stream} or {@code output_type}: the conventions' parameters become
+     * {@code gen_ai.request.*} (and {@code gen_ai.output.type}), any other {@code automagik.request.<name>}.
+     */
     LlmSpan parameter(String name, Object value);
 
     /**

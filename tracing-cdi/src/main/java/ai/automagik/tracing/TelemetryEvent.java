@@ -53,9 +53,18 @@ public final class TelemetryEvent {
 
     public static TelemetryEvent llmCall(String model, String provider, long inputTokens, long outputTokens,
             boolean success, double durationMs) {
-        return builder(LLM_CALL).put("event.model", model).put("event.provider", provider)
-                .put("event.input_tokens", inputTokens).put("event.output_tokens", outputTokens)
-                .put("event.success", success).put("event.duration_ms", durationMs).success(success).build();
+        return llmCall(model, provider, inputTokens, outputTokens, Double.NaN, success, durationMs);
+    }
+
+    /** {@code costUsd}: what the call cost in US dollars, NaN when not known (then not sent). */
+    public static TelemetryEvent llmCall(String model, String provider, long inputTokens, long outputTokens,
+            double costUsd, boolean success, double durationMs) {
+        TelemetryEvent.Builder event = builder(LLM_CALL).put("event.model", model).put("event.provider", provider)
+                .put("event.input_tokens", inputTokens).put("event.output_tokens", outputTokens);
+        if (Double.isFinite(costUsd)) {
+            event.put("event.cost_usd", costUsd);
+        }
+        return event.put("event.success", success).put("event.duration_ms", durationMs).success(success).build();
     }
 
     /** {@code route} must be the route template ({@code /api/agents/{name}/run}), never the raw path. */

@@ -29,4 +29,16 @@ public @interface TracedAgent {
     /** The agent framework reported in telemetry. */
     @Nonbinding
     String framework() default "jakarta-cdi";
+
+    /** The agent's stable id ({@code gen_ai.agent.id}), when it has one; empty: none. */
+    @Nonbinding
+    String id() default "";
+
+    /** The agent's version ({@code gen_ai.agent.version}); empty: none. */
+    @Nonbinding
+    String version() default "";
+
+    /** What the agent does, in a sentence ({@code gen_ai.agent.description}); empty: none. */
+    @Nonbinding
+    String description() default "";
 }

@@ -25,4 +25,8 @@ public @interface TracedTool {
     /** The name; default: the method name for a method, the bean's simple class name for a class. */
     @Nonbinding
     String value() default "";
+
+    /** What the tool does, in a sentence ({@code gen_ai.tool.description}); empty: none. */
+    @Nonbinding
+    String description() default "";
 }

@@ -36,6 +36,19 @@ public interface Tracer {
     /** A model call: {@code chat {model}} span and, on end, an {@code llm.call} event. */
     LlmSpan startLlmCall(String provider, String requestModel);
 
+    /**
+     * An embeddings call: {@code embeddings {model}} span (usage, response model and cost apply; no telemetry
+     * event). Record the vectors' size with {@code gen_ai.embeddings.dimension.count}.
+     */
+    LlmSpan startEmbeddings(String provider, String requestModel);
+
+    /**
+     * A retrieval from a data source (RAG): {@code retrieval {dataSource}} span. {@link Span#setInput} takes the
+     * query, {@link Span#setOutput} the documents found as a JSON array of {@code {id, score, content}} (both sent
+     * only with content capture on); record {@code gen_ai.retrieval.top_k} as an attribute.
+     */
+    Span startRetrieval(String dataSource);
+
     /** A CLI-style command: a span and, on end, a {@code cli.command} event. */
     Span startCommand(String command);
 

@@ -14,6 +14,7 @@ import com.vaadin.flow.component.sidenav.SideNav;
 import com.vaadin.flow.component.sidenav.SideNavItem;
 import com.vaadin.flow.server.VaadinServletRequest;
 import com.vaadin.flow.server.VaadinSession;
+import com.vaadin.flow.server.WrappedSession;
 import jakarta.inject.Inject;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -64,6 +65,10 @@ public class AdminLayout extends AppLayout {
             // the session is invalidated below either way
         }
         UI.getCurrent().getPage().setLocation(http.getContextPath() + "/" + path.login());
-        VaadinSession.getCurrent().getSession().invalidate();
+        // a server may already have ended the HTTP session in logout(): Vaadin then holds none
+        WrappedSession session = VaadinSession.getCurrent().getSession();
+        if (session != null) {
+            session.invalidate();
+        }
     }
 }

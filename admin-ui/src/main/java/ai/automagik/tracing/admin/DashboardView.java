@@ -6,6 +6,7 @@ import ai.automagik.tracing.ProviderMetrics;
 import ai.automagik.tracing.admin.Badge.Tone;
 import ai.automagik.tracing.TracingManager;
 import ai.automagik.tracing.diagnostics.TestEventStatus;
+import ai.automagik.tracing.diagnostics.ModelCost;
 import ai.automagik.tracing.diagnostics.TracingDiagnostics;
 import com.vaadin.cdi.annotation.CdiComponent;
 import com.vaadin.flow.component.Html;
@@ -23,6 +24,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -50,6 +52,7 @@ public class DashboardView extends LiveView {
     private final Div reasons = new Div();
     private final Div providers = new Div();
     private final Div sampling = new Div();
+    private final Div costs = new Div();
     private final Div chart = new Div();
     private final Span testEventStatus = new Span();
     private String testEventId;
@@ -113,6 +116,11 @@ public class DashboardView extends LiveView {
         add(new H3("Sampling decisions"));
         sampling.setId("sampling");
         add(sampling);
+
+        add(new H3("Model cost"));
+        costs.setId("model-costs");
+        costs.setWidthFull();
+        add(costs);
     }
 
     private static String label(String counter) {
@@ -166,6 +174,7 @@ public class DashboardView extends LiveView {
 
         showProviders(m, now);
         showSampling(m);
+        showCosts();
         showAlert(m);
         if (testEventId != null) {
             showTestEvent();
@@ -216,6 +225,28 @@ public class DashboardView extends LiveView {
             line.getElement().setAttribute("data-reason", reason);
             sampling.add(new Div(line));
         });
+    }
+
+    private void showCosts() {
+        costs.removeAll();
+        List<ModelCost> byModel = diagnostics.modelCosts();
+        if (byModel.isEmpty()) {
+            costs.add(new Paragraph("No model call has been priced yet (prices: " + diagnostics.priceTableVersion()
+                    + "; a model missing from the table has no cost)."));
+            return;
+        }
+        double total = byModel.stream().mapToDouble(ModelCost::usd).sum();
+        Span sum = new Span("Total " + Formats.usd(total) + " (prices: " + diagnostics.priceTableVersion() + ")");
+        sum.setId("model-cost-total");
+        costs.add(new Div(sum));
+        for (ModelCost cost : byModel) {
+            Span line = new Span(cost.model() + (cost.agent().isEmpty() ? "" : " in " + cost.agent()) + ": "
+                    + Formats.usd(cost.usd()) + " for " + Formats.count(cost.calls())
+                    + (cost.calls() == 1 ? " call" : " calls"));
+            line.getElement().setAttribute("data-model", cost.model());
+            line.getElement().setAttribute("data-agent", cost.agent());
+            costs.add(new Div(line));
+        }
     }
 
     private void showAlert(MetricsSnapshot m) {

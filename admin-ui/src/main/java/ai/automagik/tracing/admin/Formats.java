@@ -25,6 +25,14 @@ final class Formats {
         return local.toLocalDate().equals(now.atZone(zone).toLocalDate()) ? TIME.format(local) : DATE_TIME.format(local);
     }
 
+    /** US dollars: cents for a dollar or more, four significant digits below (model calls cost fractions of a cent). */
+    static String usd(double value) {
+        if (value >= 1) {
+            return String.format(java.util.Locale.ROOT, "$%,.2f", value);
+        }
+        return "$" + new java.math.BigDecimal(value).round(new java.math.MathContext(4)).stripTrailingZeros().toPlainString();
+    }
+
     static String count(long value) {
         return String.format(Locale.ROOT, "%,d", value);
     }

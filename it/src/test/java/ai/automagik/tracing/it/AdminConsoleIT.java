@@ -59,6 +59,7 @@ class AdminConsoleIT {
                 "automagik.otlp.endpoint", collector.uri("/v1/traces").toString(),
                 "automagik.otlp.headers", "authorization=" + OTLP_HEADER_SECRET,
                 "automagik.sampling.rate", "1.0",
+                "automagik.prices", "fake-gpt-mini=0.15/0.60/0.075",
                 "automagik.viewer.password", VIEWER_PASSWORD));
     }
 
@@ -182,6 +183,10 @@ class AdminConsoleIT {
         assertThat(browser.byId("providers").getText()).contains("telemetry", "langwatch", "otlp");
         assertThat(browser.byId("circuit-telemetry").getText()).isEqualTo("CLOSED");
         browser.await(d -> browser.deep("#throughput-chart polyline[data-series='processed']"));
+        browser.await(d -> browser.deep("#model-costs span[data-model='fake-gpt-mini-2026-01'][data-agent='researcher']"));
+        assertThat(browser.deep("#model-costs span[data-agent='researcher']").getText())
+                .matches("fake-gpt-mini-2026-01 in researcher: \\$0\\.[0-9]+ for [0-9]+ calls?");
+        assertThat(browser.text("model-cost-total")).startsWith("Total $").contains("automagik-2026.12");
         browser.screenshot("dashboard");
     }
 
@@ -380,11 +385,14 @@ class AdminConsoleIT {
     void theConsoleLogsNoErrorOfItsOwn() {
         logInAsAdmin();
         browser.byId("send-test-event").click();
+        browser.byId("logout").click();
+        browser.await(d -> browser.deep("vaadin-login-form"));
         String logs = ReferenceDeployment.serverLogText();
         // Vaadin releases under a paid licence log a licence error on the console's first request
         assertThat(logs).doesNotContain("LicenseException").doesNotContain("license is required");
         assertThat(logs.lines().filter(line -> line.contains("com.vaadin") && (line.contains(" E ")
                 || line.contains("SEVERE")))).as("errors logged by Vaadin").isEmpty();
+        assertThat(logs).as("Vaadin's error handler").doesNotContain("Unexpected error: ");
     }
 
     private static final long LIVE_REFRESH_MILLIS = 1500;

@@ -60,6 +60,7 @@ class JaxRsTrackingIT {
                 "automagik.telemetry.endpoint", telemetry.uri("/v1/traces").toString(),
                 "automagik.otlp.endpoint", collector.uri("/v1/traces").toString(),
                 "automagik.sampling.rate", "1.0",
+                "automagik.prices", "fake-gpt-mini=0.15/0.60/0.075",
                 "automagik.sampling.max.per.second", "1000",
                 "automagik.trace.batch.timeout.ms", "20",
                 "automagik.viewer.password", VIEWER_PASSWORD));
@@ -267,8 +268,10 @@ class JaxRsTrackingIT {
         String text = scrape.body();
         assertThat(text).containsPattern("(?m)^gen_ai_client_token_usage_count\\{gen_ai_operation_name=\"chat\",[^}]*"
                 + "gen_ai_request_model=\"fake-gpt-mini\",gen_ai_token_type=\"input\"\\} [1-9][0-9]*$")
-                .containsPattern("(?m)^gen_ai_client_operation_duration_seconds_count\\{gen_ai_operation_name=\"execute_tool\","
+                .containsPattern("(?m)^gen_ai_execute_tool_duration_seconds_count\\{gen_ai_operation_name=\"execute_tool\","
                         + "gen_ai_tool_name=\"web_search\"\\} [1-9][0-9]*$")
+                .containsPattern("(?m)^automagik_gen_ai_cost_usd_total\\{gen_ai_response_model=\"fake-gpt-mini-2026-01\","
+                        + "gen_ai_agent_name=\"researcher\"\\} [0-9.E-]+$")
                 .containsPattern("(?m)^automagik_tracing_events_total\\{destination=\"telemetry\",outcome=\"queued\"\\} [1-9][0-9]*$")
                 .containsPattern("(?m)^automagik_tracing_events_total\\{destination=\"otlp\",outcome=\"processed\"\\} [0-9]+$")
                 .doesNotContain(ReferenceDeployment.ADMIN_PASSWORD).doesNotContain("metrics\"");

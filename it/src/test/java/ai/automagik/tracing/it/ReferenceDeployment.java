@@ -102,17 +102,29 @@ final class ReferenceDeployment {
         return spans;
     }
 
-    /** Everything the server under test has logged so far, all files (rotated ones included). */
+    /**
+     * Everything the server under test has logged during this test run, all files (rotated ones included); files
+     * last written before this run began (a reused server directory keeps earlier runs' logs) are left out.
+     */
     static String serverLogText() {
         StringBuilder all = new StringBuilder();
+        long runStarted = java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime();
         try (Stream<Path> files = Files.walk(serverLogs())) {
-            for (Path file : files.filter(Files::isRegularFile).toList()) {
+            for (Path file : files.filter(Files::isRegularFile).filter(f -> modifiedSince(f, runStarted)).toList()) {
                 all.append(new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         return all.toString();
+    }
+
+    private static boolean modifiedSince(Path file, long epochMillis) {
+        try {
+            return Files.getLastModifiedTime(file).toMillis() >= epochMillis;
+        } catch (IOException e) {
+            return true;
+        }
     }
 
     /** Under target/, so the tests never touch the machine's real home. */

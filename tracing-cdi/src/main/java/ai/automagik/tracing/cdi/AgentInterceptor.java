@@ -23,8 +23,11 @@ public class AgentInterceptor {
         if (!tracer.isEnabled()) {
             return ctx.proceed();
         }
-        InvocationTracing.Resolved resolved = InvocationTracing.resolve(ctx, TracedAgent.class, TracedAgent::value, TracedAgent::framework);
+        InvocationTracing.Resolved resolved = InvocationTracing.resolve(ctx, TracedAgent.class, TracedAgent::value,
+                TracedAgent::framework, agent -> InvocationTracing.nonEmpty("gen_ai.agent.id", agent.id(),
+                        "gen_ai.agent.version", agent.version(), "gen_ai.agent.description", agent.description()));
         Span span = tracer.startAgentRun(resolved.name(), resolved.framework() == null ? "jakarta-cdi" : resolved.framework());
+        resolved.describe(span);
         span.setInput(InvocationArguments.firstText(ctx.getParameters()));
         return InvocationTracing.proceed(ctx, span, InvocationTracing.AS_TEXT);
     }

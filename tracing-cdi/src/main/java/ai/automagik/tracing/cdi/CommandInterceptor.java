@@ -23,7 +23,8 @@ public class CommandInterceptor {
         if (!tracer.isEnabled()) {
             return ctx.proceed();
         }
-        InvocationTracing.Resolved resolved = InvocationTracing.resolve(ctx, TracedCommand.class, TracedCommand::value, null);
+        InvocationTracing.Resolved resolved = InvocationTracing.resolve(ctx, TracedCommand.class, TracedCommand::value, null,
+                null);
         Span span = tracer.startCommand(resolved.name());
         return InvocationTracing.proceed(ctx, span, null);
     }

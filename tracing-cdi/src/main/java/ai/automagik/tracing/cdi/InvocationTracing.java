@@ -5,6 +5,8 @@ import jakarta.interceptor.InvocationContext;
 
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
@@ -27,7 +29,13 @@ final class InvocationTracing {
     };
 
     /** A binding's effective name and framework for one bean method. */
-    record Resolved(String name, String framework) {
+    /** {@code attributes}: what the annotation describes beyond the name ({@code gen_ai.agent.version}…), set once. */
+    record Resolved(String name, String framework, Map<String, String> attributes) {
+
+        /** Sets the described attributes on {@code span}. */
+        void describe(Span span) {
+            attributes.forEach(span::setAttribute);
+        }
     }
 
     private InvocationTracing() {
@@ -35,19 +43,34 @@ final class InvocationTracing {
 
     /** The name (and for agents the framework) of the call, resolved once per bean class and method. */
     static <A extends Annotation> Resolved resolve(InvocationContext ctx, Class<A> type, Function<A, String> explicitName,
-            Function<A, String> framework) {
+            Function<A, String> framework, Function<A, Map<String, String>> described) {
         Object target = ctx.getTarget();
         Method method = ctx.getMethod();
         if (target == null || method == null) {
-            A binding = binding(ctx, type);
-            return new Resolved(name(ctx, binding == null ? null : explicitName.apply(binding), boundOnMethod(ctx, type)),
-                    binding == null || framework == null ? null : framework.apply(binding));
+            return resolved(ctx, type, explicitName, framework, described);
         }
-        return NAMES.get(target.getClass()).computeIfAbsent(method, m -> {
-            A binding = binding(ctx, type);
-            return new Resolved(name(ctx, binding == null ? null : explicitName.apply(binding), boundOnMethod(ctx, type)),
-                    binding == null || framework == null ? null : framework.apply(binding));
-        });
+        return NAMES.get(target.getClass()).computeIfAbsent(method,
+                m -> resolved(ctx, type, explicitName, framework, described));
+    }
+
+    private static <A extends Annotation> Resolved resolved(InvocationContext ctx, Class<A> type,
+            Function<A, String> explicitName, Function<A, String> framework, Function<A, Map<String, String>> described) {
+        A binding = binding(ctx, type);
+        return new Resolved(name(ctx, binding == null ? null : explicitName.apply(binding), boundOnMethod(ctx, type)),
+                binding == null || framework == null ? null : framework.apply(binding),
+                binding == null || described == null ? Map.of() : described.apply(binding));
+    }
+
+    /** The non-empty values of {@code keysAndValues} (key, value, key, value…), in order. */
+    static Map<String, String> nonEmpty(String... keysAndValues) {
+        Map<String, String> kept = new LinkedHashMap<>();
+        for (int i = 0; i + 1 < keysAndValues.length; i += 2) {
+            String value = keysAndValues[i + 1];
+            if (value != null && !value.isBlank()) {
+                kept.put(keysAndValues[i], value.length() > 256 ? value.substring(0, 256) : value);
+            }
+        }
+        return kept.isEmpty() ? Map.of() : Collections.unmodifiableMap(kept);
     }
 
     /** The annotation on the method, else on the class (interceptor bindings are inherited). */

@@ -23,8 +23,10 @@ public class ToolInterceptor {
         if (!tracer.isEnabled()) {
             return ctx.proceed();
         }
-        InvocationTracing.Resolved resolved = InvocationTracing.resolve(ctx, TracedTool.class, TracedTool::value, null);
+        InvocationTracing.Resolved resolved = InvocationTracing.resolve(ctx, TracedTool.class, TracedTool::value, null,
+                tool -> InvocationTracing.nonEmpty("gen_ai.tool.description", tool.description()));
         Span span = tracer.startToolExecution(resolved.name());
+        resolved.describe(span);
         span.setInput(InvocationArguments.describe(ctx.getMethod(), ctx.getParameters()));
         return InvocationTracing.proceed(ctx, span, InvocationTracing.AS_TEXT);
     }

@@ -51,6 +51,10 @@ public enum ConfigKey {
             "join OpenTelemetry's context: auto (when MicroProfile Telemetry's SDK is on, otel.sdk.disabled=false), true, false"),
     JAXRS_SKIP_PATHS("automagik.jaxrs.skip.paths", "/health,/metrics,/openapi,/api/tracing,/VAADIN,/static,/favicon.ico",
             "paths the JAX-RS request filter (tracing-jaxrs) does not track, comma-separated prefixes"),
+    PRICES_FILE("automagik.prices.file", null,
+            "a price table (model,input,output[,cached_input[,cache_write]] in USD per million tokens) over the defaults"),
+    PRICES("automagik.prices", null,
+            "model prices over the defaults and the file: model=input/output[/cached_input[/cache_write]];…"),
     SERVICE_NAME("automagik.service.name", "automagik-agents", "service.name resource attribute"),
     SERVICE_VERSION("automagik.service.version", "1.0.0", "service.version resource attribute");
 

@@ -1,5 +1,6 @@
 package ai.automagik.tracing.config;
 
+import ai.automagik.tracing.cost.PriceTable;
 import ai.automagik.tracing.diagnostics.ConfigurationEntry;
 
 import java.net.URI;
@@ -62,6 +63,7 @@ public final class TracingConfig {
     private final String serviceName;
     private final String serviceVersion;
     private final ConfigLookup lookup;
+    private final PriceTable priceTable;
 
     private TracingConfig(ConfigLookup lookup) {
         this.lookup = lookup;
@@ -108,6 +110,7 @@ public final class TracingConfig {
         otelBridge = otelBridge(lookup);
         serviceName = text(ConfigKey.SERVICE_NAME, 128);
         serviceVersion = text(ConfigKey.SERVICE_VERSION, 64);
+        priceTable = prices();
     }
 
     /** Reads and validates every key from {@code lookup}. */
@@ -284,6 +287,27 @@ public final class TracingConfig {
 
     public String serviceVersion() {
         return serviceVersion;
+    }
+
+    /** Model prices: the defaults, the price file's and the setting's. */
+    public PriceTable priceTable() {
+        return priceTable;
+    }
+
+    private PriceTable prices() {
+        Path file = path(ConfigKey.PRICES_FILE).orElse(null);
+        try {
+            PriceTable.load(file, null);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidConfigurationException(ConfigKey.PRICES_FILE, shown(ConfigKey.PRICES_FILE),
+                    "a readable price table: " + e.getMessage());
+        }
+        try {
+            return PriceTable.load(file, blankToNull(raw.get(ConfigKey.PRICES)));
+        } catch (IllegalArgumentException e) {
+            throw new InvalidConfigurationException(ConfigKey.PRICES, shown(ConfigKey.PRICES),
+                    "model=input/output[/cached_input[/cache_write]] entries separated by ';': " + e.getMessage());
+        }
     }
 
     /** Every key with its effective value (secrets masked) and where it came from. */

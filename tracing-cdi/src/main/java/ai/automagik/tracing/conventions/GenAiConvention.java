@@ -1,6 +1,7 @@
 package ai.automagik.tracing.conventions;
 
 import ai.automagik.tracing.otlp.Attributes;
+import ai.automagik.tracing.trace.CachedUsage;
 import ai.automagik.tracing.trace.GenAiData;
 import ai.automagik.tracing.trace.LocalTrace;
 import ai.automagik.tracing.trace.SpanData;
@@ -52,6 +53,7 @@ public final class GenAiConvention {
             case TOOL -> {
                 out.put("gen_ai.operation.name", "execute_tool");
                 out.put("gen_ai.tool.name", span.subject());
+                out.put("gen_ai.tool.type", "function");
                 if (genAi != null && genAi.toolCallId() != null) {
                     out.put("gen_ai.tool.call.id", genAi.toolCallId());
                 }
@@ -63,6 +65,17 @@ public final class GenAiConvention {
                 }
             }
             case LLM -> chat(span, genAi, out);
+            case EMBEDDINGS -> embeddings(span, genAi, out);
+            case RETRIEVAL -> {
+                out.put("gen_ai.operation.name", "retrieval");
+                out.put("gen_ai.data_source.id", span.subject());
+                if (span.input() != null) {
+                    out.put("gen_ai.retrieval.query.text", span.input());
+                }
+                if (span.output() != null) {
+                    out.put("gen_ai.retrieval.documents", span.output());
+                }
+            }
             case COMMAND -> out.put("cli.command", span.subject());
             case GENERIC -> { }
         }
@@ -77,6 +90,33 @@ public final class GenAiConvention {
         return out;
     }
 
+    private static void embeddings(SpanData span, GenAiData genAi, Attributes out) {
+        out.put("gen_ai.operation.name", "embeddings");
+        out.put("gen_ai.request.model", span.subject());
+        if (span.detail() != null) {
+            out.put("gen_ai.provider.name", span.detail());
+        }
+        if (genAi == null) {
+            return;
+        }
+        if (genAi.responseModel() != null) {
+            out.put("gen_ai.response.model", genAi.responseModel());
+        }
+        if (genAi.inputTokens() >= 0) {
+            out.put("gen_ai.usage.input_tokens", genAi.inputTokens());
+        }
+        cost(genAi, out);
+    }
+
+    private static void cost(GenAiData genAi, Attributes out) {
+        if (genAi.costUsd() != null) {
+            // proposed in semantic-conventions-genai#443, not in the pinned registry yet
+            out.put("gen_ai.usage.cost.amount", genAi.costUsd());
+            out.put("gen_ai.usage.cost.currency", "USD");
+            out.put("gen_ai.usage.cost.source", "local");
+        }
+    }
+
     private static void chat(SpanData span, GenAiData genAi, Attributes out) {
         out.put("gen_ai.operation.name", "chat");
         out.put("gen_ai.request.model", span.subject());
@@ -86,17 +126,32 @@ public final class GenAiConvention {
         if (genAi == null) {
             return;
         }
-        genAi.parameters().forEach((name, value) -> out.put("gen_ai.request." + name, value));
+        genAi.parameters().forEach((name, value) -> out.put(RequestParameters.attributeName(name), value));
         if (genAi.responseModel() != null) {
             out.put("gen_ai.response.model", genAi.responseModel());
+        }
+        if (genAi.timeToFirstChunkNanos() >= 0) {
+            out.put("gen_ai.request.stream", true);
+            out.put("gen_ai.response.time_to_first_chunk", genAi.timeToFirstChunkNanos() / 1e9);
+        }
+        if (genAi.responseId() != null) {
+            out.put("gen_ai.response.id", genAi.responseId());
         }
         if (genAi.inputTokens() >= 0) {
             out.put("gen_ai.usage.input_tokens", genAi.inputTokens());
             out.put("gen_ai.usage.output_tokens", genAi.outputTokens());
         }
-        if (genAi.costUsd() != null) {
-            out.put("gen_ai.usage.cost", genAi.costUsd());
+        CachedUsage detailed = genAi.detailedUsage();
+        if (detailed.cacheReadInputTokens() >= 0) {
+            out.put("gen_ai.usage.cache_read.input_tokens", detailed.cacheReadInputTokens());
         }
+        if (detailed.cacheCreationInputTokens() >= 0) {
+            out.put("gen_ai.usage.cache_creation.input_tokens", detailed.cacheCreationInputTokens());
+        }
+        if (detailed.reasoningOutputTokens() >= 0) {
+            out.put("gen_ai.usage.reasoning.output_tokens", detailed.reasoningOutputTokens());
+        }
+        cost(genAi, out);
         List<String> reasons = genAi.finishReasons();
         if (!reasons.isEmpty()) {
             out.put("gen_ai.response.finish_reasons", reasons);

@@ -41,4 +41,10 @@ public interface TracingDiagnostics {
 
     /** Pipeline counters and GenAI metrics in the Prometheus text exposition format (version 0.0.4). */
     String prometheusText();
+
+    /** What model calls cost so far, by model and agent, most expensive first. */
+    List<ModelCost> modelCosts();
+
+    /** The version of the price table model calls are priced with (the defaults', then any override's). */
+    String priceTableVersion();
 }

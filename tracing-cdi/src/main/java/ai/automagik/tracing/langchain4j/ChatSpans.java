@@ -40,6 +40,21 @@ final class ChatSpans {
         if (request.topP() != null) {
             span.parameter("top_p", request.topP());
         }
+        if (request.topK() != null) {
+            span.parameter("top_k", request.topK());
+        }
+        if (request.frequencyPenalty() != null) {
+            span.parameter("frequency_penalty", request.frequencyPenalty());
+        }
+        if (request.presencePenalty() != null) {
+            span.parameter("presence_penalty", request.presencePenalty());
+        }
+        if (request.stopSequences() != null && !request.stopSequences().isEmpty()) {
+            span.parameter("stop_sequences", request.stopSequences());
+        }
+        if (request.responseFormat() != null && request.responseFormat().type() != null) {
+            span.parameter("output_type", request.responseFormat().type().name().toLowerCase(Locale.ROOT));
+        }
         for (ChatMessage message : request.messages()) {
             addInputMessage(span, message);
         }
@@ -51,6 +66,9 @@ final class ChatSpans {
         try {
             if (response.modelName() != null) {
                 span.responseModel(response.modelName());
+            }
+            if (response.id() != null) {
+                span.responseId(response.id());
             }
             TokenUsage usage = response.tokenUsage();
             if (usage != null) {

@@ -56,7 +56,7 @@ public final class TracingStreamingChatModel implements StreamingChatModel {
             return;
         }
         try {
-            delegate.doChat(request, new TracedHandler(handler, span, caller, System.nanoTime()));
+            delegate.doChat(request, new TracedHandler(handler, span, caller));
         } catch (RuntimeException e) {
             ChatSpans.fail(span, e);
             throw e;
@@ -106,19 +106,17 @@ public final class TracingStreamingChatModel implements StreamingChatModel {
         private final StreamingChatResponseHandler handler;
         private final LlmSpan span;
         private final CallerContext caller;
-        private final long startNanos;
         private final AtomicBoolean firstChunk = new AtomicBoolean();
 
-        TracedHandler(StreamingChatResponseHandler handler, LlmSpan span, CallerContext caller, long startNanos) {
+        TracedHandler(StreamingChatResponseHandler handler, LlmSpan span, CallerContext caller) {
             this.handler = handler;
             this.span = span;
             this.caller = caller;
-            this.startNanos = startNanos;
         }
 
         private void chunk() {
             if (firstChunk.compareAndSet(false, true)) {
-                span.setAttribute(TIME_TO_FIRST_CHUNK, (System.nanoTime() - startNanos) / 1e9);
+                span.firstChunkReceived();
             }
         }
 

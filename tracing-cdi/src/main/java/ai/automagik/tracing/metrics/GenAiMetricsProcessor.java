@@ -22,10 +22,20 @@ public final class GenAiMetricsProcessor implements SpanProcessor {
             return;
         }
         switch (span.role()) {
-            case LLM -> metrics.chat(span.detail(), span.subject(), seconds(span), span.inputTokens(),
-                    span.outputTokens());
-            case AGENT -> metrics.operation("invoke_agent", span.subject(), seconds(span));
-            case TOOL -> metrics.operation("execute_tool", span.subject(), seconds(span));
+            case LLM, EMBEDDINGS -> {
+                metrics.client(span.role() == SpanRole.LLM ? "chat" : "embeddings", span.detail(), span.subject(),
+                        seconds(span), span.inputTokens(), span.role() == SpanRole.LLM ? span.outputTokens() : -1,
+                        span.timeToFirstChunkNanos() < 0 ? -1 : span.timeToFirstChunkNanos() / 1e9, span.errorType());
+                double usd = span.costUsd();
+                if (!Double.isNaN(usd)) {
+                    metrics.cost(span.responseModel() != null ? span.responseModel() : span.subject(),
+                            span.enclosingAgent(), usd);
+                }
+            }
+            case AGENT -> metrics.agent(span.subject(), seconds(span), span.errorType());
+            case TOOL -> metrics.tool(span.subject(), seconds(span), span.errorType());
+            case RETRIEVAL -> metrics.client("retrieval", "", span.subject(), seconds(span), -1, -1, -1,
+                    span.errorType());
             default -> { }
         }
     }

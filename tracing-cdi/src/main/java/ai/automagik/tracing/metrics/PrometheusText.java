@@ -52,10 +52,20 @@ public final class PrometheusText {
         family(out, "gen_ai_client_token_usage", "histogram", "Tokens used per model call, by token type");
         genAi.tokenUsage().forEach((series, histogram) -> histogram(out, "gen_ai_client_token_usage",
                 seriesLabels(series), histogram));
-        family(out, "gen_ai_client_operation_duration_seconds", "histogram",
-                "Duration of model calls, agent runs and tool executions");
-        genAi.operationDurations().forEach((series, histogram) -> histogram(out,
-                "gen_ai_client_operation_duration_seconds", seriesLabels(series), histogram));
+        histograms(out, "gen_ai_client_operation_duration_seconds",
+                "Duration of model calls, embeddings and retrievals",
+                genAi.operationDurations());
+        histograms(out, "gen_ai_client_operation_time_to_first_chunk_seconds",
+                "Time from a streamed model call's start to its first chunk", genAi.timeToFirstChunk());
+        histograms(out, "gen_ai_invoke_agent_duration_seconds", "Duration of agent runs", genAi.agentDurations());
+        histograms(out, "gen_ai_execute_tool_duration_seconds", "Duration of tool executions", genAi.toolDurations());
+        family(out, "automagik_gen_ai_cost_usd_total", "counter",
+                "What model calls cost in US dollars, by model and agent (the price table's or the application's)");
+        genAi.costs().forEach((series, total) -> sample(out, "automagik_gen_ai_cost_usd_total",
+                labels("gen_ai_response_model", series.model(), "gen_ai_agent_name", series.agent()), total.usd()));
+        family(out, "automagik_gen_ai_priced_calls_total", "counter", "Model calls with a cost, by model and agent");
+        genAi.costs().forEach((series, total) -> sample(out, "automagik_gen_ai_priced_calls_total",
+                labels("gen_ai_response_model", series.model(), "gen_ai_agent_name", series.agent()), total.calls()));
         return out.toString();
     }
 
@@ -69,10 +79,17 @@ public final class PrometheusText {
         }
     }
 
+    private static void histograms(StringBuilder out, String name, String help,
+            Map<GenAiMetrics.Series, Histogram> metric) {
+        family(out, name, "histogram", help);
+        metric.forEach((series, histogram) -> histogram(out, name, seriesLabels(series), histogram));
+    }
+
     private static String seriesLabels(GenAiMetrics.Series series) {
         String nameLabel = switch (series.operation()) {
             case "invoke_agent" -> "gen_ai_agent_name";
             case "execute_tool" -> "gen_ai_tool_name";
+            case "retrieval" -> "gen_ai_data_source_id";
             default -> "gen_ai_request_model";
         };
         StringBuilder labels = new StringBuilder();
@@ -85,6 +102,9 @@ public final class PrometheusText {
         }
         if (!series.tokenType().isEmpty()) {
             pair(labels, "gen_ai_token_type", series.tokenType());
+        }
+        if (!series.errorType().isEmpty()) {
+            pair(labels, "error_type", series.errorType());
         }
         return labels.toString();
     }
@@ -108,6 +128,10 @@ public final class PrometheusText {
 
     private static void sample(StringBuilder out, String name, String labels, long value) {
         out.append(name).append(braces(labels)).append(' ').append(value).append('\n');
+    }
+
+    private static void sample(StringBuilder out, String name, String labels, double value) {
+        out.append(name).append(braces(labels)).append(' ').append(number(value)).append('\n');
     }
 
     private static String braces(String labels) {

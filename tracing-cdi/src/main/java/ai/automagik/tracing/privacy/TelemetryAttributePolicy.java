@@ -40,7 +40,7 @@ public final class TelemetryAttributePolicy {
             TelemetryEvent.AGENT_ERROR, List.of("event.error_type", "event.component"),
             TelemetryEvent.TOOL_EXECUTED, List.of("event.tool_name", "event.success", "event.duration_ms"),
             TelemetryEvent.LLM_CALL, List.of("event.model", "event.provider", "event.input_tokens", "event.output_tokens",
-                    "event.success", "event.duration_ms"),
+                    "event.cost_usd", "event.success", "event.duration_ms"),
             TelemetryEvent.API_REQUEST, List.of("event.method", ROUTE, "event.status_code", "event.duration_ms",
                     "event.success"),
             TelemetryEvent.CLI_COMMAND, List.of("event.command", "event.success", "event.duration_ms"),

@@ -24,7 +24,8 @@ final class LangWatchConvention implements SpanConvention {
         Map<String, Object> keys = new LinkedHashMap<>(8);
         String type = switch (span.role()) {
             case "agent", "llm", "tool" -> span.role();
-            case "command" -> "span";
+            case "retrieval" -> "rag";
+            case "command", "embeddings" -> "span";
             default -> null;
         };
         if (type != null) {

@@ -11,6 +11,7 @@ import ai.automagik.tracing.TracingManager;
 import ai.automagik.tracing.config.TracingConfig;
 import ai.automagik.tracing.conventions.OtlpSpanMapper;
 import ai.automagik.tracing.diagnostics.ConfigurationEntry;
+import ai.automagik.tracing.diagnostics.ModelCost;
 import ai.automagik.tracing.diagnostics.RecentPayload;
 import ai.automagik.tracing.diagnostics.RecentSpan;
 import ai.automagik.tracing.diagnostics.TestEventStatus;
@@ -19,6 +20,7 @@ import ai.automagik.tracing.export.BatchExporter;
 import ai.automagik.tracing.export.Destination;
 import ai.automagik.tracing.export.DestinationFactory;
 import ai.automagik.tracing.export.RecentPayloads;
+import ai.automagik.tracing.cost.CostProcessor;
 import ai.automagik.tracing.metrics.GenAiMetrics;
 import ai.automagik.tracing.metrics.GenAiMetricsProcessor;
 import ai.automagik.tracing.metrics.PrometheusText;
@@ -121,6 +123,7 @@ public final class DefaultTracingManager implements TracingManager, TracingDiagn
                 config.samplingMaxPerSecond(), config.tailSamplingMaxPerSecond(), MAX_OPEN_TRACES,
                 config.collectorSampling());
         this.tracer = new DefaultTracer(telemetry, observability, CompositeSpanProcessor.of(List.of(
+                new CostProcessor(config.priceTable()),
                 new GenAiMetricsProcessor(genAiMetrics),
                 new TelemetryProcessor(telemetry),
                 new SamplingProcessor(sampler, MAX_SPANS_PER_TRACE, List.of(observability, recentTraces)))),
@@ -316,6 +319,18 @@ public final class DefaultTracingManager implements TracingManager, TracingDiagn
     @Override
     public String prometheusText() {
         return PrometheusText.render(metrics(), genAiMetrics);
+    }
+
+    @Override
+    public List<ModelCost> modelCosts() {
+        return genAiMetrics.costs().entrySet().stream()
+                .map(e -> new ModelCost(e.getKey().model(), e.getKey().agent(), e.getValue().calls(), e.getValue().usd()))
+                .sorted(java.util.Comparator.comparingDouble(ModelCost::usd).reversed()).toList();
+    }
+
+    @Override
+    public String priceTableVersion() {
+        return config.priceTable().version();
     }
 
     @Override

@@ -47,7 +47,7 @@ public final class TelemetryProcessor implements SpanProcessor {
                     case TOOL -> TelemetryEvent.toolExecuted(span.subject(), success, durationMs);
                     case LLM -> TelemetryEvent.llmCall(span.responseModel() != null ? span.responseModel()
                             : span.subject(), span.detail(), Math.max(0, span.inputTokens()),
-                            Math.max(0, span.outputTokens()), success, durationMs);
+                            Math.max(0, span.outputTokens()), span.costUsd(), success, durationMs);
                     default -> TelemetryEvent.cliCommand(span.subject(), success, durationMs);
                 };
             }

@@ -16,26 +16,37 @@ public final class CompositeSpanProcessor implements SpanProcessor {
     }
 
     /**
-     * The processors in order; one of them alone is returned as it is. Up to three run from call sites of their
+     * The processors in order; one of them alone is returned as it is. Up to four run from call sites of their
      * own (each sees one processor class, so the JIT inlines it), more from a loop.
      */
     public static SpanProcessor of(List<SpanProcessor> processors) {
         return switch (processors.size()) {
             case 1 -> processors.get(0);
-            case 2 -> new Chain(processors.get(0), processors.get(1), SpanProcessor.NONE);
-            case 3 -> new Chain(processors.get(0), processors.get(1), processors.get(2));
+            case 2 -> new Chain(processors.get(0), processors.get(1), SpanProcessor.NONE, SpanProcessor.NONE);
+            case 3 -> new Chain(processors.get(0), processors.get(1), processors.get(2), SpanProcessor.NONE);
+            case 4 -> new Chain(processors.get(0), processors.get(1), processors.get(2), processors.get(3));
             default -> new CompositeSpanProcessor(processors);
         };
     }
 
-    /** Three processors, each called from its own call site. */
-    private record Chain(SpanProcessor first, SpanProcessor second, SpanProcessor third) implements SpanProcessor {
+    /** Four processors, each called from its own call site. */
+    private record Chain(SpanProcessor first, SpanProcessor second, SpanProcessor third, SpanProcessor fourth)
+            implements SpanProcessor {
 
         @Override
         public void onEnd(ReadableSpan span) {
             run(first, span);
             runSecond(span);
             runThird(span);
+            runFourth(span);
+        }
+
+        private void runFourth(ReadableSpan span) {
+            try {
+                fourth.onEnd(span);
+            } catch (RuntimeException e) {
+                LOG.log(Level.FINE, "A span processor failed; the others still ran", e);
+            }
         }
 
         private void runSecond(ReadableSpan span) {
@@ -67,6 +78,7 @@ public final class CompositeSpanProcessor implements SpanProcessor {
             first.shutdown();
             second.shutdown();
             third.shutdown();
+            fourth.shutdown();
         }
     }
 

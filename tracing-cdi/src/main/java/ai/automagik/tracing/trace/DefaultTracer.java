@@ -130,6 +130,18 @@ public final class DefaultTracer implements Tracer {
     }
 
     @Override
+    public LlmSpan startEmbeddings(String provider, String requestModel) {
+        String model = orUnknown(requestModel);
+        return start("embeddings " + model, KIND_CLIENT, SpanRole.EMBEDDINGS, model, provider);
+    }
+
+    @Override
+    public Span startRetrieval(String dataSource) {
+        String source = orUnknown(dataSource);
+        return start("retrieval " + source, KIND_CLIENT, SpanRole.RETRIEVAL, source, null);
+    }
+
+    @Override
     public Span startCommand(String command) {
         String name = orUnknown(command);
         return start("cli.command " + name, KIND_INTERNAL, SpanRole.COMMAND, name, null);

@@ -17,6 +17,11 @@ final class GenAiRecording {
     String responseModel;
     long inputTokens = -1;
     long outputTokens = -1;
+    long cacheReadTokens = -1;
+    long cacheCreationTokens = -1;
+    long reasoningTokens = -1;
+    String responseId;
+    long firstChunkNanos = -1;
     Double costUsd;
     Map<String, Object> parameters;
     RecordedMessages inputMessages;
@@ -45,12 +50,14 @@ final class GenAiRecording {
     /** Whether a model's or tool's data was recorded (on a span of another role: a call id, model, usage…). */
     boolean hasGenAiData() {
         return toolCallId != null || responseModel != null || inputTokens >= 0 || parameters != null
-                || costUsd != null;
+                || costUsd != null || responseId != null || firstChunkNanos >= 0;
     }
 
     GenAiData freeze() {
-        return new GenAiData(responseModel, inputTokens, outputTokens, finishReasons, toolCallId, costUsd, parameters,
-                inputMessages == null ? null : inputMessages.freeze(),
+        return new GenAiData(responseModel, responseId, inputTokens, outputTokens,
+                new CachedUsage(cacheReadTokens, cacheCreationTokens, reasoningTokens), firstChunkNanos, finishReasons,
+                toolCallId,
+                costUsd, parameters, inputMessages == null ? null : inputMessages.freeze(),
                 outputMessages == null ? null : outputMessages.freeze());
     }
 }

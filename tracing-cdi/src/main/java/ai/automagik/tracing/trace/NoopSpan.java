@@ -117,7 +117,27 @@ final class NoopSpan implements LlmSpan {
     }
 
     @Override
+    public LlmSpan responseId(String id) {
+        return this;
+    }
+
+    @Override
     public LlmSpan usage(long inputTokens, long outputTokens) {
+        return this;
+    }
+
+    @Override
+    public LlmSpan cachedTokens(long cacheReadInputTokens, long cacheCreationInputTokens) {
+        return this;
+    }
+
+    @Override
+    public LlmSpan reasoningTokens(long reasoningOutputTokens) {
+        return this;
+    }
+
+    @Override
+    public LlmSpan firstChunkReceived() {
         return this;
     }
 

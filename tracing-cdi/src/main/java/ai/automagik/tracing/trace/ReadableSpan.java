@@ -32,6 +32,21 @@ public interface ReadableSpan {
     /** -1 when not reported. */
     long outputTokens();
 
+    /** For a streamed answer, nanoseconds from the start to the first chunk; -1 otherwise. */
+    long timeToFirstChunkNanos();
+
+    /** Cache and reasoning token counts of a model call. */
+    CachedUsage detailedUsage();
+
+    /** What the call cost in US dollars, set by the application or priced at its end; NaN when unknown. */
+    double costUsd();
+
+    /** Sets the cost a price table gave, unless the application set one; only processors call it, at the end. */
+    void priced(double usd);
+
+    /** The name of the nearest agent run this span was started in (itself for an agent), null when none. */
+    String enclosingAgent();
+
     /** Nanoseconds between start and end, from the monotonic clock. */
     long durationNanos();
 

@@ -26,6 +26,8 @@ final class RecordingSpan implements LlmSpan, ReadableSpan {
     static final int MAX_OUTPUT = 2000;
     static final int MAX_FINISH_REASONS = 8;
     static final int MAX_PARAMETERS = 32;
+    /** How far up the spans current at each start {@link #enclosingAgent()} looks. */
+    private static final int MAX_AGENT_DEPTH = 64;
 
     private static final AtomicIntegerFieldUpdater<RecordingSpan> ENDED =
             AtomicIntegerFieldUpdater.newUpdater(RecordingSpan.class, "ended");
@@ -48,15 +50,20 @@ final class RecordingSpan implements LlmSpan, ReadableSpan {
     private final String name;
     private final int kind;
     private final SpanRole role;
-    private final String subject;
-    private final String detail;
+    // not final, like inherited: a root's constructor leaves them to its factory, which sets them on role spans only
+    private String subject;
+    private String detail;
     private final long startNanoTime;
     private long endNanoTime;
     final Object previousCurrent;
     /** Closes what {@link ContextBridge#enter} opened for this span on the thread that started it. */
     Scope bridgeScope = Scope.NOOP;
-    /** On a span under a local root: what the spans of its trace share (null when not observed). */
-    private final LocalTrace inherited;
+    /**
+     * On a span under a local root: what the spans of its trace share (null when not observed). Not final so that a
+     * root's constructor has one store less (small enough for the JIT to inline it where the span is created);
+     * written once, in the constructor, like the final fields.
+     */
+    private LocalTrace inherited;
     /** On a local root: what its trace's spans share, created on first use ({@link #ENDED_ALONE} once closed). */
     private volatile LocalTrace trace;
     /** On a local root that ended alone: what spans started under it later begin with. */
@@ -77,8 +84,15 @@ final class RecordingSpan implements LlmSpan, ReadableSpan {
     static RecordingSpan root(DefaultTracer tracer, boolean observed, long traceIdHigh, long traceIdLow, long spanId,
             long parentSpanId, int traceFlags, String traceState, HeadDecision head, String name, int kind,
             SpanRole role, String subject, String detail, Object previousCurrent, long startNanoTime) {
-        return new RecordingSpan(tracer, observed, traceIdHigh, traceIdLow, spanId, parentSpanId, traceFlags,
-                traceState, head, name, kind, role, subject, detail, previousCurrent, startNanoTime);
+        RecordingSpan span = new RecordingSpan(tracer, observed, traceIdHigh, traceIdLow, spanId, parentSpanId,
+                traceFlags, traceState, head, name, kind, role, previousCurrent, startNanoTime);
+        if (subject != null) {
+            span.subject = subject;
+        }
+        if (detail != null) {
+            span.detail = detail;
+        }
+        return span;
     }
 
     /** A child of {@code parent}, recorded when its trace is; {@code previousCurrent} is current again at its end. */
@@ -92,7 +106,7 @@ final class RecordingSpan implements LlmSpan, ReadableSpan {
     // constructor into the tracer's start, where stores into the new object need no garbage-collector barriers
     private RecordingSpan(DefaultTracer tracer, boolean observed, long traceIdHigh, long traceIdLow, long spanId,
             long parentSpanId, int traceFlags, String traceState, HeadDecision head, String name, int kind,
-            SpanRole role, String subject, String detail, Object previousCurrent, long startNanoTime) {
+            SpanRole role, Object previousCurrent, long startNanoTime) {
         this.tracer = tracer;
         this.observed = observed;
         this.localRoot = true;
@@ -106,10 +120,7 @@ final class RecordingSpan implements LlmSpan, ReadableSpan {
         this.name = name;
         this.kind = kind;
         this.role = role;
-        this.subject = subject;
-        this.detail = detail;
         this.previousCurrent = previousCurrent;
-        this.inherited = null;
         this.startNanoTime = startNanoTime;
     }
 
@@ -335,6 +346,80 @@ final class RecordingSpan implements LlmSpan, ReadableSpan {
     }
 
     @Override
+    public LlmSpan responseId(String id) {
+        if (recording() && id != null) {
+            genAi().responseId = cap(id, 256);
+        }
+        return this;
+    }
+
+    @Override
+    public LlmSpan cachedTokens(long cacheReadInputTokens, long cacheCreationInputTokens) {
+        if (ended == 0) {
+            GenAiRecording recorded = genAi();
+            recorded.cacheReadTokens = Math.max(-1, cacheReadInputTokens);
+            recorded.cacheCreationTokens = Math.max(-1, cacheCreationInputTokens);
+        }
+        return this;
+    }
+
+    @Override
+    public LlmSpan reasoningTokens(long reasoningOutputTokens) {
+        if (ended == 0) {
+            genAi().reasoningTokens = Math.max(-1, reasoningOutputTokens);
+        }
+        return this;
+    }
+
+    @Override
+    public LlmSpan firstChunkReceived() {
+        if (ended == 0) {
+            GenAiRecording recorded = genAi();
+            if (recorded.firstChunkNanos < 0) {
+                recorded.firstChunkNanos = Math.max(0, tracer.clock().nanoTime() - startNanoTime);
+            }
+        }
+        return this;
+    }
+
+    @Override
+    public long timeToFirstChunkNanos() {
+        return genAi == null ? -1 : genAi.firstChunkNanos;
+    }
+
+    @Override
+    public CachedUsage detailedUsage() {
+        GenAiRecording recorded = genAi;
+        return recorded == null ? CachedUsage.NONE
+                : new CachedUsage(recorded.cacheReadTokens, recorded.cacheCreationTokens, recorded.reasoningTokens);
+    }
+
+    @Override
+    public double costUsd() {
+        GenAiRecording recorded = genAi;
+        return recorded == null || recorded.costUsd == null ? Double.NaN : recorded.costUsd;
+    }
+
+    @Override
+    public void priced(double usd) {
+        if (Double.isFinite(usd) && genAi().costUsd == null) {
+            genAi.costUsd = usd;
+        }
+    }
+
+    @Override
+    public String enclosingAgent() {
+        Object span = this;
+        for (int depth = 0; depth < MAX_AGENT_DEPTH && span instanceof RecordingSpan recording; depth++) {
+            if (recording.role == SpanRole.AGENT) {
+                return recording.subject;
+            }
+            span = recording.previousCurrent;
+        }
+        return null;
+    }
+
+    @Override
     public LlmSpan finishReason(String reason) {
         if (recording() && reason != null) {
             genAi().finishReason(cap(reason.toLowerCase(Locale.ROOT), 64), MAX_FINISH_REASONS);
@@ -356,6 +441,8 @@ final class RecordingSpan implements LlmSpan, ReadableSpan {
             Object v = value instanceof Integer i ? Long.valueOf(i)
                     : value instanceof Float f ? Double.valueOf(f)
                     : value instanceof Long || value instanceof Double || value instanceof Boolean ? value
+                    : value instanceof java.util.Collection<?> list ? list.stream().limit(MAX_FINISH_REASONS)
+                            .map(item -> cap(String.valueOf(item), 256)).toList()
                     : cap(value.toString(), 256);
             genAi().parameter(cap(parameter, 64), v, MAX_PARAMETERS);
         }

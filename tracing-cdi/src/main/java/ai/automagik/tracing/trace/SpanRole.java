@@ -9,7 +9,9 @@ public enum SpanRole {
     AGENT("agent"),
     TOOL("tool"),
     LLM("llm"),
-    COMMAND("command");
+    COMMAND("command"),
+    EMBEDDINGS("embeddings"),
+    RETRIEVAL("retrieval");
 
     private final String label;
 

@@ -32,7 +32,7 @@ class ArchitectureTest {
     void theLangChain4jIntegrationUsesOnlyThePublicApi() {
         classes().that().resideInAPackage("ai.automagik.tracing.langchain4j").should().onlyDependOnClassesThat()
                 .resideInAnyPackage("ai.automagik.tracing", "ai.automagik.tracing.langchain4j", "dev.langchain4j..",
-                        "jakarta.enterprise..", "jakarta.inject..", "java..").check(CORE);
+                        "jakarta.enterprise..", "jakarta.inject..", "jakarta.json..", "java..").check(CORE);
     }
 
     @Test

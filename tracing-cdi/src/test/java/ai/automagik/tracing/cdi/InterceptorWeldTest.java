@@ -110,6 +110,12 @@ class InterceptorWeldTest {
         assertThat(expert.getString("parentSpanId")).isEqualTo(main.getString("spanId"));
         assertThat(sub.getString("parentSpanId")).isEqualTo(expert.getString("spanId"));
         assertThat(spans).extracting(s -> s.getString("traceId")).containsOnly(main.getString("traceId"));
+        assertThat(text(sub, "gen_ai.agent.id")).hasValue("agent-expert");
+        assertThat(text(sub, "gen_ai.agent.version")).hasValue("3.2");
+        assertThat(text(sub, "gen_ai.agent.description")).hasValue("answers as an expert");
+        assertThat(text(main, "gen_ai.agent.id")).as("not declared").isEmpty();
+        assertThat(text(expert, "gen_ai.tool.description")).hasValue("asks the expert agent");
+        assertThat(text(search, "gen_ai.tool.description")).isEmpty();
         assertThat(text(search, "gen_ai.tool.call.arguments")).hasValueSatisfying(input -> assertThat(input)
                 .contains("question").contains("[REDACTED]").doesNotContain("sk-test-secret-value"));
         assertThat(text(main, "gen_ai.output.messages")).hasValueSatisfying(output -> assertThat(output)

@@ -49,8 +49,12 @@ class PrometheusTextTest {
         try (Span run = tracer.startAgentRun("researcher", "test")) {
             try (LlmSpan chat = tracer.startLlmCall("openai", "gpt-4o-mini")) {
                 chat.usage(300, 20);
+                chat.firstChunkReceived();
             }
             tracer.startToolExecution("web_search").end();
+            Span failing = tracer.startToolExecution("lookup");
+            failing.recordException(new IllegalStateException("down"));
+            failing.end();
         }
         String text = PrometheusText.render(snapshot(), metrics);
         String chat = "gen_ai_operation_name=\"chat\",gen_ai_provider_name=\"openai\",gen_ai_request_model=\"gpt-4o-mini\"";
@@ -61,10 +65,17 @@ class PrometheusTextTest {
                 .contains("gen_ai_client_token_usage_sum{" + chat + ",gen_ai_token_type=\"input\"} 300\n")
                 .contains("gen_ai_client_token_usage_sum{" + chat + ",gen_ai_token_type=\"output\"} 20\n")
                 .contains("gen_ai_client_operation_duration_seconds_count{" + chat + "} 1\n")
-                .contains("gen_ai_client_operation_duration_seconds_count{gen_ai_operation_name=\"invoke_agent\","
+                .contains("gen_ai_client_operation_time_to_first_chunk_seconds_count{" + chat + "} 1\n")
+                .contains("# TYPE gen_ai_invoke_agent_duration_seconds histogram\n")
+                .contains("gen_ai_invoke_agent_duration_seconds_count{gen_ai_operation_name=\"invoke_agent\","
                         + "gen_ai_agent_name=\"researcher\"} 1\n")
-                .contains("gen_ai_client_operation_duration_seconds_count{gen_ai_operation_name=\"execute_tool\","
-                        + "gen_ai_tool_name=\"web_search\"} 1\n");
+                .contains("gen_ai_invoke_agent_duration_seconds_bucket{gen_ai_operation_name=\"invoke_agent\","
+                        + "gen_ai_agent_name=\"researcher\",le=\"409.6\"} 1\n")
+                .contains("gen_ai_execute_tool_duration_seconds_count{gen_ai_operation_name=\"execute_tool\","
+                        + "gen_ai_tool_name=\"web_search\"} 1\n")
+                .contains("gen_ai_execute_tool_duration_seconds_count{gen_ai_operation_name=\"execute_tool\","
+                        + "gen_ai_tool_name=\"lookup\",error_type=\"java.lang.IllegalStateException\"} 1\n")
+                .doesNotContain("gen_ai_client_operation_duration_seconds_count{gen_ai_operation_name=\"invoke_agent\"");
     }
 
     @Test
@@ -90,9 +101,9 @@ class PrometheusTextTest {
     @Test
     void hostileLabelValuesAreEscapedAndSeriesAreCapped() {
         GenAiMetrics metrics = new GenAiMetrics();
-        metrics.chat("evil\"}\nfake_metric 1", "m\\", 0.5, 1, 1);
+        metrics.chat("evil\"}\nfake_metric 1", "m\\", 0.5, 1, 1, -1, null);
         for (int i = 0; i < 1000; i++) {
-            metrics.chat("openai", "model-" + i, 0.1, 1, 1);
+            metrics.chat("openai", "model-" + i, 0.1, 1, 1, -1, null);
         }
         assertThat(metrics.operationDurations()).hasSizeLessThanOrEqualTo(GenAiMetrics.MAX_SERIES + 1);
         String text = PrometheusText.render(snapshot(), metrics);

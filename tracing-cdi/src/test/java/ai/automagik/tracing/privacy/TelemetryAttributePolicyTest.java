@@ -23,8 +23,9 @@ class TelemetryAttributePolicyTest {
                 "agent.run", List.of("event.agent_name", "event.framework", "event.success", "event.duration_ms"),
                 "agent.error", List.of("event.error_type", "event.component"),
                 "tool.executed", List.of("event.tool_name", "event.success", "event.duration_ms"),
+                // event.cost_usd: beyond the specification's schema, a number priced from the model's usage
                 "llm.call", List.of("event.model", "event.provider", "event.input_tokens", "event.output_tokens",
-                        "event.success", "event.duration_ms"),
+                        "event.cost_usd", "event.success", "event.duration_ms"),
                 "api.request", List.of("event.method", "event.route", "event.status_code", "event.duration_ms",
                         "event.success"),
                 "cli.command", List.of("event.command", "event.success", "event.duration_ms"),

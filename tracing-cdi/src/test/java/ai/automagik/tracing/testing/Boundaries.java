@@ -16,7 +16,8 @@ public final class Boundaries {
 
     /** The core's implementation packages, which only the core itself may name. */
     public static final String[] IMPLEMENTATION = {"ai.automagik.tracing.cdi..", "ai.automagik.tracing.config..",
-        "ai.automagik.tracing.conventions..", "ai.automagik.tracing.export..", "ai.automagik.tracing.metrics..",
+        "ai.automagik.tracing.conventions..", "ai.automagik.tracing.cost..", "ai.automagik.tracing.export..",
+        "ai.automagik.tracing.metrics..",
         "ai.automagik.tracing.otel..", "ai.automagik.tracing.otlp..", "ai.automagik.tracing.privacy..",
         "ai.automagik.tracing.provider..", "ai.automagik.tracing.runtime..", "ai.automagik.tracing.sampling..",
         "ai.automagik.tracing.telemetry..", "ai.automagik.tracing.trace.."};

@@ -18,7 +18,7 @@ public class ResearchTool {
         return "found " + query;
     }
 
-    @TracedTool("ask_expert")
+    @TracedTool(value = "ask_expert", description = "asks the expert agent")
     public String askExpert(String question) {
         return subAgent.answer(question);
     }

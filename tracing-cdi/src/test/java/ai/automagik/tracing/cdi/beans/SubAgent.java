@@ -7,7 +7,7 @@ import jakarta.enterprise.context.RequestScoped;
 @RequestScoped
 public class SubAgent {
 
-    @TracedAgent(framework = "test")
+    @TracedAgent(framework = "test", id = "agent-expert", version = "3.2", description = "answers as an expert")
     public String answer(String question) {
         return "expert says: " + question;
     }

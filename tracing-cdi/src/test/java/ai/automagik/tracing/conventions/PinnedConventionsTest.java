@@ -1,0 +1,189 @@
+package ai.automagik.tracing.conventions;
+
+import ai.automagik.tracing.LlmSpan;
+import ai.automagik.tracing.Span;
+import ai.automagik.tracing.Tracer;
+import ai.automagik.tracing.TracingManager;
+import ai.automagik.tracing.diagnostics.TracingDiagnostics;
+import ai.automagik.tracing.testing.LoopbackTracing;
+import ai.automagik.tracing.testing.ReceivedSpans;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Every {@code gen_ai.*} name we send is one of the pinned conventions' (or one of the proposals we follow, listed
+ * as such): read off the wire after a run that uses every part of the API, and off the metrics.
+ */
+class PinnedConventionsTest {
+
+    static final String REGISTRY = "/semconv/genai-fe5608e.txt";
+
+    @TempDir
+    Path home;
+
+    private LoopbackTracing loopback;
+
+    @BeforeEach
+    void receivers() {
+        loopback = new LoopbackTracing(home);
+    }
+
+    @AfterEach
+    void stop() {
+        loopback.close();
+    }
+
+    @Test
+    void everyGenAiAttributeSentIsInThePinnedRegistry() throws IOException {
+        TracingManager tracing = loopback.start(Map.of("AUTOMAGIK_OBSERVABILITY_CAPTURE_CONTENT", "true"));
+        runEverything(tracing.tracer());
+        assertThat(tracing.flush(Duration.ofSeconds(10))).isTrue();
+
+        Set<String> sent = new TreeSet<>();
+        for (JsonObject span : ReceivedSpans.all(loopback.collector)) {
+            for (JsonValue attribute : span.getJsonArray("attributes")) {
+                sent.add(attribute.asJsonObject().getString("key"));
+            }
+        }
+        Set<String> genAi = sent.stream().filter(key -> key.startsWith("gen_ai.")).collect(Collectors.toCollection(TreeSet::new));
+        Registry registry = Registry.load();
+        assertThat(genAi).as("gen_ai.* names sent").allSatisfy(key -> assertThat(registry.knowsAttribute(key))
+                .as("%s is in %s", key, REGISTRY).isTrue());
+        // the run used what the conventions ask of each kind of span
+        assertThat(genAi).contains("gen_ai.agent.id", "gen_ai.agent.version", "gen_ai.agent.description",
+                "gen_ai.tool.description", "gen_ai.tool.type", "gen_ai.output.type", "gen_ai.request.seed",
+                "gen_ai.request.stream", "gen_ai.request.top_k", "gen_ai.request.choice.count",
+                "gen_ai.request.stop_sequences", "gen_ai.request.max_tokens", "gen_ai.response.id",
+                "gen_ai.usage.cache_read.input_tokens", "gen_ai.usage.cache_creation.input_tokens",
+                "gen_ai.usage.reasoning.output_tokens", "gen_ai.response.time_to_first_chunk",
+                "gen_ai.usage.cost.amount", "gen_ai.usage.cost.currency", "gen_ai.usage.cost.source",
+                "gen_ai.data_source.id", "gen_ai.retrieval.top_k", "gen_ai.retrieval.query.text",
+                "gen_ai.retrieval.documents", "gen_ai.embeddings.dimension.count");
+        assertThat(sent).as("a parameter the conventions do not name stays out of gen_ai.*")
+                .contains("automagik.request.logit_bias").doesNotContain("gen_ai.request.logit_bias");
+    }
+
+    @Test
+    void everyGenAiMetricIsInThePinnedRegistry() throws IOException {
+        TracingManager tracing = loopback.start(Map.of());
+        runEverything(tracing.tracer());
+        String text = ((TracingDiagnostics) tracing).prometheusText();
+        Set<String> families = text.lines().filter(line -> line.startsWith("# TYPE gen_ai_"))
+                .map(line -> line.split(" ")[2]).collect(Collectors.toCollection(TreeSet::new));
+        Registry registry = Registry.load();
+        assertThat(families).isNotEmpty().allSatisfy(family -> assertThat(registry.knowsMetric(family))
+                .as("%s is a metric of %s", family, REGISTRY).isTrue());
+        assertThat(families).contains("gen_ai_client_token_usage", "gen_ai_client_operation_duration_seconds",
+                "gen_ai_client_operation_time_to_first_chunk_seconds", "gen_ai_invoke_agent_duration_seconds",
+                "gen_ai_execute_tool_duration_seconds");
+    }
+
+    @Test
+    void theRegistryFileNamesItsCommit() throws IOException {
+        Registry registry = Registry.load();
+        assertThat(registry.header).contains("open-telemetry/semantic-conventions-genai")
+                .contains("fe5608e249d64bc5961329a82f8915fe95ced51a");
+        assertThat(registry.attributes).hasSize(62).contains("gen_ai.operation.name", "gen_ai.usage.input_tokens");
+        assertThat(registry.knowsAttribute("gen_ai.prompt.variable.city")).isTrue();
+        assertThat(registry.knowsAttribute("gen_ai.system")).as("deprecated").isFalse();
+        assertThat(registry.knowsAttribute("gen_ai.usage.prompt_tokens")).as("deprecated").isFalse();
+    }
+
+    /** One agent run with a described agent and tool, a streamed chat using every parameter, a failing tool. */
+    private static void runEverything(Tracer tracer) {
+        try (Span run = tracer.startAgentRun("researcher", "test")) {
+            // what @TracedAgent(id, version, description) and @TracedTool(description) set
+            run.setAttribute("gen_ai.agent.id", "agent-researcher").setAttribute("gen_ai.agent.version", "2.1")
+                    .setAttribute("gen_ai.agent.description", "answers with sources");
+            run.setConversation("thread-1", "user-7");
+            try (Span search = tracer.startToolExecution("web_search")) {
+                search.setAttribute("gen_ai.tool.description", "searches the web");
+                search.setToolCallId("call_1").setInput("{\"q\":\"otlp\"}").setOutput("a protocol");
+            }
+            try (LlmSpan chat = tracer.startLlmCall("openai", "gpt-4o-mini")) {
+                for (String parameter : List.of("temperature", "top_p", "frequency_penalty", "presence_penalty")) {
+                    chat.parameter(parameter, 0.5);
+                }
+                chat.parameter("top_k", 40).parameter("max_output_tokens", 256).parameter("seed", 7)
+                        .parameter("n", 1).parameter("stop", List.of("END")).parameter("reasoning_effort", "low")
+                        .parameter("previous_response_id", "resp_0").parameter("output_type", "json")
+                        .parameter("logit_bias", "{}");
+                chat.inputMessage("system", "be brief").inputMessage("user", "what is otlp");
+                chat.firstChunkReceived();
+                chat.outputMessage("assistant", "A protocol.").finishReason("stop").responseModel("gpt-4o-mini-2024")
+                        .responseId("resp_1").usage(1200, 300).cachedTokens(1000, 0).reasoningTokens(100)
+                        .cost(0.0012);
+            }
+            try (LlmSpan embed = tracer.startEmbeddings("openai", "text-embedding-3-small")) {
+                embed.usage(12, 0).responseModel("text-embedding-3-small");
+                embed.setAttribute("gen_ai.embeddings.dimension.count", 1536L);
+            }
+            try (Span retrieval = tracer.startRetrieval("docs")) {
+                retrieval.setAttribute("gen_ai.retrieval.top_k", 3L).setInput("what is otlp")
+                        .setOutput("[{\"id\":\"d1\",\"score\":0.9}]");
+            }
+            Span failing = tracer.startToolExecution("lookup");
+            failing.recordException(new IllegalStateException("down"));
+            failing.end();
+        }
+    }
+
+    /** The pinned names: attributes, templates (names taking a suffix), metrics, and the proposals we follow. */
+    static final class Registry {
+
+        final String header;
+        final Set<String> attributes = new TreeSet<>();
+        final Set<String> templates = new TreeSet<>();
+        final Set<String> metrics = new TreeSet<>();
+        final Set<String> proposed = new TreeSet<>();
+
+        private Registry(String text) {
+            header = text.lines().filter(line -> line.startsWith("#")).collect(Collectors.joining("\n"));
+            for (String line : text.lines().filter(line -> !line.isBlank() && !line.startsWith("#")).toList()) {
+                String[] kindAndName = line.split(" ", 2);
+                switch (kindAndName[0]) {
+                    case "attribute" -> attributes.add(kindAndName[1]);
+                    case "template" -> templates.add(kindAndName[1]);
+                    case "metric" -> metrics.add(kindAndName[1]);
+                    case "proposed" -> proposed.add(kindAndName[1]);
+                    default -> throw new IllegalStateException("unknown line in " + REGISTRY + ": " + line);
+                }
+            }
+        }
+
+        static Registry load() throws IOException {
+            try (InputStream in = PinnedConventionsTest.class.getResourceAsStream(REGISTRY)) {
+                return new Registry(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            }
+        }
+
+        boolean knowsAttribute(String key) {
+            return attributes.contains(key) || proposed.contains(key)
+                    || templates.stream().anyMatch(template -> key.startsWith(template + "."));
+        }
+
+        /** A Prometheus family: the metric's name with dots as underscores, and a unit suffix for seconds. */
+        boolean knowsMetric(String family) {
+            String name = family.endsWith("_seconds") ? family.substring(0, family.length() - "_seconds".length())
+                    : family;
+            return metrics.stream().anyMatch(metric -> metric.replace('.', '_').equals(name));
+        }
+    }
+}
