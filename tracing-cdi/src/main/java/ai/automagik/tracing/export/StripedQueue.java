@@ -7,7 +7,7 @@ import org.jctools.queues.MpscArrayQueue;
  * A bounded multi-producer, single-consumer queue made of one JCTools array queue per stripe, so that
  * callers on different cores do not take turns on one producer index and one slot array (cache lines that
  * moved between cores on every event; with two callers recording spans, one of the three causes of JVM runs
- * at about twice the usual time, see docs/BENCHMARKS.md). A
+ * at about twice the usual time, see docs/BENCHMARKS.md's git history). A
  * caller offers to its thread's stripe and, when that is full, to the others in turn: the bound is the
  * configured capacity in total, whatever the number of callers. Order is kept per thread, except for an
  * event that spilled to another stripe.

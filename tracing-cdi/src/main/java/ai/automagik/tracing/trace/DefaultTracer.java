@@ -37,7 +37,7 @@ public final class DefaultTracer implements Tracer {
     // this thread's current span or remote context, in the middle of a per-thread array: it is written on every
     // span start and end, and in a ThreadLocal's own entry (a small object a garbage collection may move next to
     // another thread's) those writes could share a cache line with another thread's: with two threads recording
-    // spans, one of the three causes of JVM runs at about twice the usual time (docs/BENCHMARKS.md)
+    // spans, one of the three causes of JVM runs at about twice the usual time (docs/BENCHMARKS.md's git history)
     private final ThreadLocal<Object[]> current = ThreadLocal.withInitial(() -> new Object[CURRENT_SLOTS]);
     private final TelemetrySink telemetry;
     private final ObservabilityState traces;
