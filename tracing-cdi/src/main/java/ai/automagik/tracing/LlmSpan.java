@@ -19,6 +19,9 @@ public interface LlmSpan extends Span {
     LlmSpan addEvent(String name);
 
     @Override
+    LlmSpan addEvent(String name, java.util.Map<String, ?> attributes);
+
+    @Override
     LlmSpan recordException(Throwable error);
 
     @Override

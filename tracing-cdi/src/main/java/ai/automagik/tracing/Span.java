@@ -18,6 +18,12 @@ public interface Span extends AutoCloseable {
     /** Adds a timestamped event (observability only). */
     Span addEvent(String name);
 
+    /**
+     * Adds a timestamped event with attributes (observability only): String, Long/Integer, Double/Float or Boolean
+     * values, at most 16, strings capped like the span's own.
+     */
+    Span addEvent(String name, java.util.Map<String, ?> attributes);
+
     /** Marks the span (and so its trace) as failed and records an {@code exception} event. */
     Span recordException(Throwable error);
 

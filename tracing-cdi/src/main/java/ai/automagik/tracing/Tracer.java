@@ -71,6 +71,19 @@ public interface Tracer {
      */
     Span currentSpan();
 
+    /**
+     * Records {@code evaluation} of the span whose context is {@code evaluated}, also after that span ended: a short
+     * {@code evaluation {name}} span, child of the evaluated one in its trace, carrying a
+     * {@code gen_ai.evaluation.result} event. Kept when the evaluated trace was (its context's sampled flag).
+     */
+    void recordEvaluation(TraceContext evaluated, Evaluation evaluation);
+
+    /**
+     * Records {@code evaluation} of the model answer with this provider response id ({@code gen_ai.response.id}),
+     * when its span is not at hand: an {@code evaluation {name}} span of a trace of its own.
+     */
+    void recordEvaluation(String responseId, Evaluation evaluation);
+
     /** Makes {@code context} (for example from an incoming {@code traceparent}) the parent of new spans on this thread. */
     Scope withContext(TraceContext context);
 

@@ -22,6 +22,8 @@ public final class CapturedContent {
             "gen_ai.system_instructions", "gen_ai.tool.definitions", "gen_ai.tool.call.arguments", "gen_ai.tool.call.result", "gen_ai.retrieval.query.text",
             "gen_ai.retrieval.documents", "gen_ai.evaluation.explanation");
     private static final String EXCEPTION_MESSAGE = "exception.message";
+    /** An event's attributes whose secrets are masked: exception messages and content (an evaluation's explanation). */
+    private static final Set<String> EVENT_CONTENT_KEYS = union(CONTENT_KEYS, EXCEPTION_MESSAGE);
 
     private static final Sanitizer SECRETS = Sanitizer.secrets();
 
@@ -49,6 +51,12 @@ public final class CapturedContent {
         return result == null ? spans : result;
     }
 
+    private static Set<String> union(Set<String> keys, String key) {
+        java.util.Set<String> all = new java.util.HashSet<>(keys);
+        all.add(key);
+        return Set.copyOf(all);
+    }
+
     /**
      * The span with secrets masked in its content attributes, status message and exception messages: a new
      * span when anything changed (the ended span is shared by every destination and never modified).
@@ -60,7 +68,7 @@ public final class CapturedContent {
         List<SpanEvent> cleanEvents = null;
         for (int i = 0; i < events.size(); i++) {
             SpanEvent event = events.get(i);
-            Attributes cleanAttributes = scrubbed(event.attributes(), Set.of(EXCEPTION_MESSAGE));
+            Attributes cleanAttributes = scrubbed(event.attributes(), EVENT_CONTENT_KEYS);
             if (cleanAttributes != event.attributes()) {
                 if (cleanEvents == null) {
                     cleanEvents = new ArrayList<>(events);
@@ -86,7 +94,7 @@ public final class CapturedContent {
             return true;
         }
         for (int i = 0; i < events.size(); i++) {
-            if (holdsAny(events.get(i).attributes(), Set.of(EXCEPTION_MESSAGE))) {
+            if (holdsAny(events.get(i).attributes(), EVENT_CONTENT_KEYS)) {
                 return true;
             }
         }

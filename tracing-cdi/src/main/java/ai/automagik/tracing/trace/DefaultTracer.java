@@ -1,5 +1,6 @@
 package ai.automagik.tracing.trace;
 
+import ai.automagik.tracing.Evaluation;
 import ai.automagik.tracing.LlmSpan;
 import ai.automagik.tracing.Scope;
 import ai.automagik.tracing.Span;
@@ -104,6 +105,59 @@ public final class DefaultTracer implements Tracer {
     @Override
     public Span startSpan(String name) {
         return start(name, KIND_INTERNAL, SpanRole.GENERIC, null, null);
+    }
+
+    @Override
+    public void recordEvaluation(TraceContext evaluated, Evaluation evaluation) {
+        if (evaluated == null || !evaluated.isValid()) {
+            return;
+        }
+        evaluation(new DefaultSpanBuilder(this, evaluationName(evaluation)).setParent(evaluated), evaluation, null);
+    }
+
+    @Override
+    public void recordEvaluation(String responseId, Evaluation evaluation) {
+        if (responseId == null || responseId.isBlank()) {
+            return;
+        }
+        evaluation(new DefaultSpanBuilder(this, evaluationName(evaluation)).setNoParent(), evaluation,
+                RecordingSpan.cap(responseId, 256));
+    }
+
+    private static String evaluationName(Evaluation evaluation) {
+        return "evaluation " + evaluation.name();
+    }
+
+    private void evaluation(SpanBuilder builder, Evaluation evaluation, String responseId) {
+        if (!traces.enabled()) {
+            return;
+        }
+        try {
+            Span span = builder.startSpan();
+            try {
+                java.util.Map<String, Object> result = new java.util.LinkedHashMap<>();
+                result.put("gen_ai.evaluation.name", evaluation.name());
+                if (evaluation.scoreValue() != null) {
+                    result.put("gen_ai.evaluation.score.value", evaluation.scoreValue());
+                }
+                if (evaluation.scoreLabel() != null) {
+                    result.put("gen_ai.evaluation.score.label", evaluation.scoreLabel());
+                }
+                if (evaluation.explanation() != null && captureContent()) {
+                    result.put("gen_ai.evaluation.explanation", evaluation.explanation());
+                }
+                if (responseId != null) {
+                    result.put("gen_ai.response.id", responseId);
+                    span.setAttribute("gen_ai.response.id", responseId);
+                }
+                span.setAttribute("gen_ai.evaluation.name", evaluation.name());
+                span.addEvent("gen_ai.evaluation.result", result);
+            } finally {
+                span.end(); // makes current again what was current before
+            }
+        } catch (RuntimeException e) {
+            internalError(e);
+        }
     }
 
     @Override

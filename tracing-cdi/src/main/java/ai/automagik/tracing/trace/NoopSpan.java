@@ -33,6 +33,11 @@ final class NoopSpan implements LlmSpan {
     }
 
     @Override
+    public LlmSpan addEvent(String name, java.util.Map<String, ?> attributes) {
+        return this;
+    }
+
+    @Override
     public LlmSpan addEvent(String name) {
         return this;
     }

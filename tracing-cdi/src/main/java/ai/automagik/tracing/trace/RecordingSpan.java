@@ -21,6 +21,7 @@ final class RecordingSpan implements LlmSpan, ReadableSpan {
 
     static final int MAX_ATTRIBUTES = 128;
     static final int MAX_EVENTS = 32;
+    static final int MAX_EVENT_ATTRIBUTES = 16;
     static final int MAX_STRING = 4096;
     static final int MAX_INPUT = 1000;
     static final int MAX_OUTPUT = 2000;
@@ -215,6 +216,33 @@ final class RecordingSpan implements LlmSpan, ReadableSpan {
     public LlmSpan setAttribute(String key, boolean value) {
         if (recording() && key != null) {
             attributes().put(key, value);
+        }
+        return this;
+    }
+
+    @Override
+    public LlmSpan addEvent(String eventName, java.util.Map<String, ?> eventAttributes) {
+        if (recording() && eventName != null) {
+            Attributes recorded = null;
+            if (eventAttributes != null && !eventAttributes.isEmpty()) {
+                recorded = new Attributes(MAX_EVENT_ATTRIBUTES);
+                for (java.util.Map.Entry<String, ?> entry : eventAttributes.entrySet()) {
+                    Object value = entry.getValue();
+                    if (entry.getKey() == null || value == null) {
+                        continue;
+                    }
+                    recorded.put(entry.getKey(), value instanceof Integer i ? Long.valueOf(i)
+                            : value instanceof Float f ? Double.valueOf(f)
+                            : value instanceof Long || value instanceof Double || value instanceof Boolean ? value
+                            : cap(value.toString(), MAX_STRING));
+                }
+            }
+            if (events == null) {
+                events = new ArrayList<>(2);
+            }
+            if (events.size() < MAX_EVENTS) {
+                events.add(new SpanEvent(eventName, tracer.clock().epochNanos(tracer.clock().nanoTime()), recorded));
+            }
         }
         return this;
     }

@@ -61,6 +61,12 @@ class PinnedConventionsTest {
             for (JsonValue attribute : span.getJsonArray("attributes")) {
                 sent.add(attribute.asJsonObject().getString("key"));
             }
+            for (JsonValue event : span.containsKey("events") ? span.getJsonArray("events") : JsonValue.EMPTY_JSON_ARRAY) {
+                JsonObject e = event.asJsonObject();
+                if (e.containsKey("attributes")) {
+                    e.getJsonArray("attributes").forEach(a -> sent.add(a.asJsonObject().getString("key")));
+                }
+            }
         }
         Set<String> genAi = sent.stream().filter(key -> key.startsWith("gen_ai.")).collect(Collectors.toCollection(TreeSet::new));
         Registry registry = Registry.load();
@@ -75,7 +81,8 @@ class PinnedConventionsTest {
                 "gen_ai.usage.reasoning.output_tokens", "gen_ai.response.time_to_first_chunk",
                 "gen_ai.usage.cost.amount", "gen_ai.usage.cost.currency", "gen_ai.usage.cost.source",
                 "gen_ai.data_source.id", "gen_ai.retrieval.top_k", "gen_ai.retrieval.query.text",
-                "gen_ai.retrieval.documents", "gen_ai.embeddings.dimension.count");
+                "gen_ai.retrieval.documents", "gen_ai.embeddings.dimension.count", "gen_ai.evaluation.name",
+                "gen_ai.evaluation.score.value", "gen_ai.evaluation.score.label", "gen_ai.evaluation.explanation");
         assertThat(sent).as("a parameter the conventions do not name stays out of gen_ai.*")
                 .contains("automagik.request.logit_bias").doesNotContain("gen_ai.request.logit_bias");
     }
@@ -106,8 +113,12 @@ class PinnedConventionsTest {
         assertThat(registry.knowsAttribute("gen_ai.usage.prompt_tokens")).as("deprecated").isFalse();
     }
 
-    /** One agent run with a described agent and tool, a streamed chat using every parameter, a failing tool. */
+    /**
+     * One agent run with a described agent and tool, a streamed chat using every parameter, an embedding, a
+     * retrieval, a failing tool, and an evaluation of the chat's answer after the run ended.
+     */
     private static void runEverything(Tracer tracer) {
+        ai.automagik.tracing.TraceContext answered = null;
         try (Span run = tracer.startAgentRun("researcher", "test")) {
             // what @TracedAgent(id, version, description) and @TracedTool(description) set
             run.setAttribute("gen_ai.agent.id", "agent-researcher").setAttribute("gen_ai.agent.version", "2.1")
@@ -130,6 +141,7 @@ class PinnedConventionsTest {
                 chat.outputMessage("assistant", "A protocol.").finishReason("stop").responseModel("gpt-4o-mini-2024")
                         .responseId("resp_1").usage(1200, 300).cachedTokens(1000, 0).reasoningTokens(100)
                         .cost(0.0012);
+                answered = chat.context();
             }
             try (LlmSpan embed = tracer.startEmbeddings("openai", "text-embedding-3-small")) {
                 embed.usage(12, 0).responseModel("text-embedding-3-small");
@@ -143,6 +155,8 @@ class PinnedConventionsTest {
             failing.recordException(new IllegalStateException("down"));
             failing.end();
         }
+        tracer.recordEvaluation(answered, new ai.automagik.tracing.Evaluation("relevance", 0.8, "pass", "on topic"));
+        tracer.recordEvaluation("resp_1", ai.automagik.tracing.Evaluation.label("user_feedback", "thumbs_up"));
     }
 
     /** The pinned names: attributes, templates (names taking a suffix), metrics, and the proposals we follow. */
