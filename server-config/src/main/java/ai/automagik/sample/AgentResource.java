@@ -66,13 +66,15 @@ public class AgentResource {
             ABORTS.log("POST /api/agents/{name}/run body incomplete (" + e.getClass().getSimpleName() + ")");
             return ApiError.of(400, "request body incomplete");
         }
-        String traceId = traceId();
+        TraceContext context = tracer.currentContext();
+        String traceId = context.isValid() ? context.traceId() : null;
         try {
             String output = agent.run(message);
             JsonObjectBuilder reply = SampleJson.PROVIDER.createObjectBuilder().add("agent", agent.name())
                     .add("output", output);
             if (traceId != null) {
-                reply.add("traceId", traceId);
+                // the request's span: what POST /api/tracing/feedback refers to
+                reply.add("traceId", traceId).add("spanId", context.spanId());
             } else {
                 reply.addNull("traceId");
             }
@@ -81,11 +83,6 @@ public class AgentResource {
             LOG.log(Level.INFO, () -> "Agent '" + agent.name() + "' failed: " + e);
             return ApiError.of(500, "agent '" + agent.name() + "' failed: " + e.getMessage(), traceId);
         }
-    }
-
-    private String traceId() {
-        TraceContext context = tracer.currentContext();
-        return context.isValid() ? context.traceId() : null;
     }
 
     private static String shorten(String value) {

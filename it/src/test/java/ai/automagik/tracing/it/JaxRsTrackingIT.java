@@ -278,6 +278,38 @@ class JaxRsTrackingIT {
     }
 
     @Test
+    void anAuthenticatedUsersFeedbackIsAnEvaluationLinkedToTheAnswer() throws Exception {
+        HttpResponse<String> run = send("POST", "/api/agents/researcher/run", "{\"message\":\"feedback\"}", Map.of());
+        assertThat(run.statusCode()).isEqualTo(200);
+        JsonObject reply;
+        try (JsonReader reader = Json.createReader(new StringReader(run.body()))) {
+            reply = reader.readObject();
+        }
+        String traceId = reply.getString("traceId");
+        String spanId = reply.getString("spanId");
+        String feedback = "{\"traceId\":\"" + traceId + "\",\"spanId\":\"" + spanId
+                + "\",\"thumbs\":\"up\",\"comment\":\"helpful\"}";
+        Map<String, String> viewer = Map.of("Authorization", "Basic " + Base64.getEncoder()
+                .encodeToString(("viewer:" + VIEWER_PASSWORD).getBytes(StandardCharsets.UTF_8)));
+
+        assertThat(send("POST", "/api/tracing/feedback", feedback, Map.of()).statusCode()).as("anonymous").isEqualTo(401);
+        HttpResponse<String> bad = send("POST", "/api/tracing/feedback", "{\"thumbs\":\"up\"}", viewer);
+        assertThat(bad.statusCode()).isEqualTo(400);
+        assertThat(bad.body()).contains("which answer");
+        assertThat(send("POST", "/api/tracing/feedback", feedback, viewer).statusCode()).as("a user without the admin role")
+                .isEqualTo(202);
+
+        JsonObject evaluation = awaitSpan(collector, s -> s.getString("name").equals("evaluation user_feedback")
+                && s.getString("traceId").equals(traceId));
+        assertThat(evaluation.getString("parentSpanId")).isEqualTo(spanId);
+        JsonObject result = evaluation.getJsonArray("events").stream().map(JsonValue::asJsonObject)
+                .filter(e -> e.getString("name").equals("gen_ai.evaluation.result")).findFirst().orElseThrow();
+        assertThat(result.toString()).contains("\"gen_ai.evaluation.score.label\",\"value\":{\"stringValue\":\"thumbs_up\"}")
+                .contains("\"gen_ai.evaluation.score.value\",\"value\":{\"doubleValue\":1");
+        assertThat(evaluation.toString()).as("who gave it is not recorded").doesNotContain("viewer");
+    }
+
+    @Test
     void anAuthenticatedUserWithoutTheRoleIsForbidden() throws Exception {
         Map<String, String> viewer = Map.of("Authorization", "Basic " + Base64.getEncoder()
                 .encodeToString(("viewer:" + VIEWER_PASSWORD).getBytes(StandardCharsets.UTF_8)));
