@@ -8,6 +8,6 @@ class ArchitectureTest {
 
     @Test
     void onlyThePublicPackagesOfTheCoreAreUsed() {
-        Boundaries.onlyThePublicPackagesOfTheCore("ai.automagik.sample").check(Boundaries.mainClasses("ai.automagik.sample"));
+        Boundaries.assertUsesOnlyThePublicPackagesOfTheCore("ai.automagik.sample", AgentResource.class);
     }
 }

@@ -8,6 +8,6 @@ class ArchitectureTest {
 
     @Test
     void onlyThePublicPackagesOfTheCoreAreUsed() {
-        Boundaries.onlyThePublicPackagesOfTheCore("ai.automagik.tracing.admin").check(Boundaries.mainClasses("ai.automagik.tracing.admin"));
+        Boundaries.assertUsesOnlyThePublicPackagesOfTheCore("ai.automagik.tracing.admin", DashboardView.class);
     }
 }

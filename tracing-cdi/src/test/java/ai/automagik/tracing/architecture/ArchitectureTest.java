@@ -36,6 +36,16 @@ class ArchitectureTest {
     }
 
     @Test
+    void theOtherModulesRuleCatchesACrossing() {
+        // the rule every other module's ArchitectureTest applies, here to a package that does name the implementation
+        com.tngtech.archunit.lang.EvaluationResult crossing = Boundaries
+                .onlyThePublicPackagesOfTheCore("ai.automagik.tracing.cdi").evaluate(CORE);
+        org.assertj.core.api.Assertions.assertThat(crossing.getFailureReport().getDetails())
+                .anySatisfy(line -> org.assertj.core.api.Assertions.assertThat(line).contains("ai.automagik.tracing.cdi")
+                        .contains("ai.automagik.tracing.runtime"));
+    }
+
+    @Test
     void implementationPackagesFormNoCycle() {
         slices().matching("ai.automagik.tracing.(*)..").should().beFreeOfCycles().check(CORE);
     }

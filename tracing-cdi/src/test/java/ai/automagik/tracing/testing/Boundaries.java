@@ -4,8 +4,10 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.EvaluationResult;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The architecture's boundaries (docs/ARCHITECTURE.md) as ArchUnit rules, shared by every module's tests. Code
@@ -29,6 +31,20 @@ public final class Boundaries {
     public static JavaClasses mainClasses(String... packages) {
         return new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                 .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_JARS).importPackages(packages);
+    }
+
+    /**
+     * Asserts that the module whose classes live in {@code modulePackage} names no implementation package of the core,
+     * after checking that its production classes were read at all ({@code oneOfItsClasses} among them): a rule over
+     * no classes would pass whatever the code does.
+     */
+    public static void assertUsesOnlyThePublicPackagesOfTheCore(String modulePackage, Class<?> oneOfItsClasses) {
+        JavaClasses module = mainClasses(modulePackage);
+        assertThat(module.contain(oneOfItsClasses)).as("%s read from the module's classes", oneOfItsClasses.getName())
+                .isTrue();
+        EvaluationResult result = onlyThePublicPackagesOfTheCore(modulePackage).evaluate(module);
+        assertThat(result.getFailureReport().getDetails()).as("dependencies on the core's implementation packages")
+                .isEmpty();
     }
 
     /** For modules outside the core: nothing of theirs names an implementation package of the core. */

@@ -8,6 +8,6 @@ class ArchitectureTest {
 
     @Test
     void onlyThePublicPackagesOfTheCoreAreUsed() {
-        Boundaries.onlyThePublicPackagesOfTheCore("ai.automagik.tracing.jaxrs").check(Boundaries.mainClasses("ai.automagik.tracing.jaxrs"));
+        Boundaries.assertUsesOnlyThePublicPackagesOfTheCore("ai.automagik.tracing.jaxrs", ServerTracingFilter.class);
     }
 }
