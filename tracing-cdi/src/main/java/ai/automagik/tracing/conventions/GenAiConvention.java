@@ -90,12 +90,17 @@ public final class GenAiConvention {
         return out;
     }
 
-    private static void embeddings(SpanData span, GenAiData genAi, Attributes out) {
-        out.put("gen_ai.operation.name", "embeddings");
+    /** What every model operation carries: its name, the model asked for and the provider. */
+    private static void modelOperation(String operation, SpanData span, Attributes out) {
+        out.put("gen_ai.operation.name", operation);
         out.put("gen_ai.request.model", span.subject());
         if (span.detail() != null) {
             out.put("gen_ai.provider.name", span.detail());
         }
+    }
+
+    private static void embeddings(SpanData span, GenAiData genAi, Attributes out) {
+        modelOperation("embeddings", span, out);
         if (genAi == null) {
             return;
         }
@@ -118,11 +123,7 @@ public final class GenAiConvention {
     }
 
     private static void chat(SpanData span, GenAiData genAi, Attributes out) {
-        out.put("gen_ai.operation.name", "chat");
-        out.put("gen_ai.request.model", span.subject());
-        if (span.detail() != null) {
-            out.put("gen_ai.provider.name", span.detail());
-        }
+        modelOperation("chat", span, out);
         if (genAi == null) {
             return;
         }

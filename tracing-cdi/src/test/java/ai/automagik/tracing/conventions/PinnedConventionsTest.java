@@ -9,15 +9,12 @@ import ai.automagik.tracing.testing.LoopbackTracing;
 import ai.automagik.tracing.testing.ReceivedSpans;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -35,20 +32,8 @@ class PinnedConventionsTest {
 
     static final String REGISTRY = "/semconv/genai-fe5608e.txt";
 
-    @TempDir
-    Path home;
-
-    private LoopbackTracing loopback;
-
-    @BeforeEach
-    void receivers() {
-        loopback = new LoopbackTracing(home);
-    }
-
-    @AfterEach
-    void stop() {
-        loopback.close();
-    }
+    @RegisterExtension
+    final LoopbackTracing loopback = LoopbackTracing.perTest();
 
     @Test
     void everyGenAiAttributeSentIsInThePinnedRegistry() throws IOException {

@@ -10,12 +10,9 @@ import ai.automagik.tracing.testing.LoopbackTracing;
 import ai.automagik.tracing.testing.ReceivedSpans;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
@@ -26,20 +23,8 @@ import static org.assertj.core.api.Assertions.within;
 /** Usage becomes cost on the span, in the metrics and in the telemetry event; unknown models cost nothing. */
 class ModelCallCostTest {
 
-    @TempDir
-    Path home;
-
-    private LoopbackTracing loopback;
-
-    @BeforeEach
-    void receivers() {
-        loopback = new LoopbackTracing(home);
-    }
-
-    @AfterEach
-    void stop() {
-        loopback.close();
-    }
+    @RegisterExtension
+    final LoopbackTracing loopback = LoopbackTracing.perTest();
 
     @Test
     void aModelCallIsPricedFromTheTableByTheModelThatAnswered() {

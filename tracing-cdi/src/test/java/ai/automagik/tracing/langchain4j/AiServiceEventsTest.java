@@ -22,12 +22,9 @@ import dev.langchain4j.model.output.TokenUsage;
 import dev.langchain4j.service.AiServices;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -83,20 +80,8 @@ class AiServiceEventsTest {
         }
     }
 
-    @TempDir
-    Path home;
-
-    private LoopbackTracing loopback;
-
-    @BeforeEach
-    void receivers() {
-        loopback = new LoopbackTracing(home);
-    }
-
-    @AfterEach
-    void stop() {
-        loopback.close();
-    }
+    @RegisterExtension
+    final LoopbackTracing loopback = LoopbackTracing.perTest();
 
     private Librarian librarian(Tracer tracer) {
         return TracingAiServiceListeners.trace(AiServices.builder(Librarian.class), tracer)

@@ -20,13 +20,10 @@ import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.io.StringReader;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -38,20 +35,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /** A LangChain4j retrieval (an embedding of the query, a search of the store) becomes retrieval and embeddings spans. */
 class RetrievalTracingTest {
 
-    @TempDir
-    Path home;
-
-    private LoopbackTracing loopback;
-
-    @BeforeEach
-    void receivers() {
-        loopback = new LoopbackTracing(home);
-    }
-
-    @AfterEach
-    void stop() {
-        loopback.close();
-    }
+    @RegisterExtension
+    final LoopbackTracing loopback = LoopbackTracing.perTest();
 
     /** Vectors from letter counts: deterministic, and similar texts get similar vectors. */
     static final class LetterCounts implements EmbeddingModel {

@@ -1,25 +1,53 @@
 package ai.automagik.tracing.testing;
 
 import ai.automagik.tracing.TracingManager;
-import ai.automagik.tracing.config.TracingConfig;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * A tracing runtime that sends telemetry to one loopback receiver and full traces (OTLP provider) to
  * another, keeps every trace, enables tracing although CI is set, and keeps its state under {@code home}.
+ * As a JUnit extension ({@code @RegisterExtension final LoopbackTracing loopback = LoopbackTracing.perTest();})
+ * it has a temporary home of its own and stops everything, home included, after each test.
  */
-public final class LoopbackTracing implements AutoCloseable {
+public final class LoopbackTracing implements AutoCloseable, AfterEachCallback {
 
     public final LoopbackReceiver telemetry = LoopbackReceiver.start();
     public final LoopbackReceiver collector = LoopbackReceiver.start();
     private final Path home;
+    private final boolean ownHome;
     private TracingManager tracing;
 
     public LoopbackTracing(Path home) {
+        this(home, false);
+    }
+
+    private LoopbackTracing(Path home, boolean ownHome) {
         this.home = home;
+        this.ownHome = ownHome;
+    }
+
+    /** One for each test, with a temporary home deleted after it. */
+    public static LoopbackTracing perTest() {
+        try {
+            return new LoopbackTracing(Files.createTempDirectory("automagik-loopback-"), true);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void afterEach(ExtensionContext context) {
+        close();
     }
 
     /** Starts the runtime with these settings (environment or property names) on top of the loopback ones. */
@@ -45,5 +73,18 @@ public final class LoopbackTracing implements AutoCloseable {
         }
         telemetry.close();
         collector.close();
+        if (ownHome) {
+            deleteHome();
+        }
+    }
+
+    private void deleteHome() {
+        try (Stream<Path> files = Files.walk(home)) {
+            for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(file);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }
