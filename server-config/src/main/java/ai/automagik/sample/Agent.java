@@ -8,4 +8,9 @@ public interface Agent {
     String description();
 
     String run(String message);
+
+    /** Whether what the agent needs was deployed with the application (the RAG agent's embedding runtime). */
+    default boolean available() {
+        return true;
+    }
 }

@@ -8,7 +8,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
-/** Every {@link Agent} bean of the application, by name. */
+/** Every available {@link Agent} bean of the application, by name. */
 @ApplicationScoped
 public class AgentRegistry {
 
@@ -16,10 +16,10 @@ public class AgentRegistry {
     Instance<Agent> agents;
 
     public List<Agent> all() {
-        return agents.stream().sorted(Comparator.comparing(Agent::name)).toList();
+        return agents.stream().filter(Agent::available).sorted(Comparator.comparing(Agent::name)).toList();
     }
 
     public Optional<Agent> find(String name) {
-        return agents.stream().filter(agent -> agent.name().equals(name)).findFirst();
+        return agents.stream().filter(Agent::available).filter(agent -> agent.name().equals(name)).findFirst();
     }
 }

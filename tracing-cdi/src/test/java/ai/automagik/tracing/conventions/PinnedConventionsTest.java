@@ -6,6 +6,7 @@ import ai.automagik.tracing.Tracer;
 import ai.automagik.tracing.TracingManager;
 import ai.automagik.tracing.diagnostics.TracingDiagnostics;
 import ai.automagik.tracing.testing.LoopbackTracing;
+import ai.automagik.tracing.testing.PinnedGenAiRegistry;
 import ai.automagik.tracing.testing.ReceivedSpans;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
@@ -13,8 +14,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -29,8 +28,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * as such): read off the wire after a run that uses every part of the API, and off the metrics.
  */
 class PinnedConventionsTest {
-
-    static final String REGISTRY = "/semconv/genai-fe5608e.txt";
 
     @RegisterExtension
     final LoopbackTracing loopback = LoopbackTracing.perTest();
@@ -54,9 +51,9 @@ class PinnedConventionsTest {
             }
         }
         Set<String> genAi = sent.stream().filter(key -> key.startsWith("gen_ai.")).collect(Collectors.toCollection(TreeSet::new));
-        Registry registry = Registry.load();
+        PinnedGenAiRegistry registry = PinnedGenAiRegistry.load();
         assertThat(genAi).as("gen_ai.* names sent").allSatisfy(key -> assertThat(registry.knowsAttribute(key))
-                .as("%s is in %s", key, REGISTRY).isTrue());
+                .as("%s is in %s", key, PinnedGenAiRegistry.RESOURCE).isTrue());
         // the run used what the conventions ask of each kind of span
         assertThat(genAi).contains("gen_ai.agent.id", "gen_ai.agent.version", "gen_ai.agent.description",
                 "gen_ai.tool.description", "gen_ai.tool.type", "gen_ai.output.type", "gen_ai.request.seed",
@@ -79,9 +76,9 @@ class PinnedConventionsTest {
         String text = ((TracingDiagnostics) tracing).prometheusText();
         Set<String> families = text.lines().filter(line -> line.startsWith("# TYPE gen_ai_"))
                 .map(line -> line.split(" ")[2]).collect(Collectors.toCollection(TreeSet::new));
-        Registry registry = Registry.load();
+        PinnedGenAiRegistry registry = PinnedGenAiRegistry.load();
         assertThat(families).isNotEmpty().allSatisfy(family -> assertThat(registry.knowsMetric(family))
-                .as("%s is a metric of %s", family, REGISTRY).isTrue());
+                .as("%s is a metric of %s", family, PinnedGenAiRegistry.RESOURCE).isTrue());
         assertThat(families).contains("gen_ai_client_token_usage", "gen_ai_client_operation_duration_seconds",
                 "gen_ai_client_operation_time_to_first_chunk_seconds", "gen_ai_invoke_agent_duration_seconds",
                 "gen_ai_execute_tool_duration_seconds");
@@ -89,7 +86,7 @@ class PinnedConventionsTest {
 
     @Test
     void theRegistryFileNamesItsCommit() throws IOException {
-        Registry registry = Registry.load();
+        PinnedGenAiRegistry registry = PinnedGenAiRegistry.load();
         assertThat(registry.header).contains("open-telemetry/semantic-conventions-genai")
                 .contains("fe5608e249d64bc5961329a82f8915fe95ced51a");
         assertThat(registry.attributes).hasSize(62).contains("gen_ai.operation.name", "gen_ai.usage.input_tokens");
@@ -142,47 +139,5 @@ class PinnedConventionsTest {
         }
         tracer.recordEvaluation(answered, new ai.automagik.tracing.Evaluation("relevance", 0.8, "pass", "on topic"));
         tracer.recordEvaluation("resp_1", ai.automagik.tracing.Evaluation.label("user_feedback", "thumbs_up"));
-    }
-
-    /** The pinned names: attributes, templates (names taking a suffix), metrics, and the proposals we follow. */
-    static final class Registry {
-
-        final String header;
-        final Set<String> attributes = new TreeSet<>();
-        final Set<String> templates = new TreeSet<>();
-        final Set<String> metrics = new TreeSet<>();
-        final Set<String> proposed = new TreeSet<>();
-
-        private Registry(String text) {
-            header = text.lines().filter(line -> line.startsWith("#")).collect(Collectors.joining("\n"));
-            for (String line : text.lines().filter(line -> !line.isBlank() && !line.startsWith("#")).toList()) {
-                String[] kindAndName = line.split(" ", 2);
-                switch (kindAndName[0]) {
-                    case "attribute" -> attributes.add(kindAndName[1]);
-                    case "template" -> templates.add(kindAndName[1]);
-                    case "metric" -> metrics.add(kindAndName[1]);
-                    case "proposed" -> proposed.add(kindAndName[1]);
-                    default -> throw new IllegalStateException("unknown line in " + REGISTRY + ": " + line);
-                }
-            }
-        }
-
-        static Registry load() throws IOException {
-            try (InputStream in = PinnedConventionsTest.class.getResourceAsStream(REGISTRY)) {
-                return new Registry(new String(in.readAllBytes(), StandardCharsets.UTF_8));
-            }
-        }
-
-        boolean knowsAttribute(String key) {
-            return attributes.contains(key) || proposed.contains(key)
-                    || templates.stream().anyMatch(template -> key.startsWith(template + "."));
-        }
-
-        /** A Prometheus family: the metric's name with dots as underscores, and a unit suffix for seconds. */
-        boolean knowsMetric(String family) {
-            String name = family.endsWith("_seconds") ? family.substring(0, family.length() - "_seconds".length())
-                    : family;
-            return metrics.stream().anyMatch(metric -> metric.replace('.', '_').equals(name));
-        }
     }
 }
