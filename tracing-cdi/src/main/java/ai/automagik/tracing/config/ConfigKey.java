@@ -20,6 +20,8 @@ public enum ConfigKey {
     LANGWATCH_API_KEY("langwatch.api.key", null, "presence enables the LangWatch provider", true),
     LANGWATCH_ENDPOINT("langwatch.endpoint", "https://app.langwatch.ai", "LangWatch base URL"),
     OTLP_ENDPOINT("automagik.otlp.endpoint", null, "presence enables the generic OTLP provider (full traces URL)"),
+    OTLP_PROTOCOL("automagik.otlp.protocol", "http/json",
+            "the OTLP provider's encoding: http/json or http/protobuf (as OTEL_EXPORTER_OTLP_PROTOCOL)"),
     OTLP_HEADERS("automagik.otlp.headers", null, "headers for the OTLP provider: name=value,name=value", true),
     CAPTURE_CONTENT("automagik.observability.capture.content", "true",
             "send prompts, completions and tool arguments to observability providers"),

@@ -2,6 +2,7 @@ package ai.automagik.tracing.config;
 
 import ai.automagik.tracing.cost.PriceTable;
 import ai.automagik.tracing.diagnostics.ConfigurationEntry;
+import ai.automagik.tracing.otlp.OtlpProtocol;
 
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -42,6 +43,7 @@ public final class TracingConfig {
     private final URI langwatchEndpoint;
     private final URI otlpEndpoint;
     private final Map<String, String> otlpHeaders;
+    private final OtlpProtocol otlpProtocol;
     private final boolean captureContent;
     private final boolean enableTracingInCi;
     private final int queueSize;
@@ -88,6 +90,9 @@ public final class TracingConfig {
         langwatchEndpoint = url(ConfigKey.LANGWATCH_ENDPOINT);
         otlpEndpoint = blankToNull(raw.get(ConfigKey.OTLP_ENDPOINT)) == null ? null : url(ConfigKey.OTLP_ENDPOINT);
         otlpHeaders = headers(ConfigKey.OTLP_HEADERS);
+        otlpProtocol = OtlpProtocol.fromSetting(raw.get(ConfigKey.OTLP_PROTOCOL)).orElseThrow(() ->
+                new InvalidConfigurationException(ConfigKey.OTLP_PROTOCOL, shown(ConfigKey.OTLP_PROTOCOL),
+                        "http/json or http/protobuf"));
         // either switch off wins: an operator who set the conventions' variable for every service gets no content
         captureContent = bool(ConfigKey.CAPTURE_CONTENT)
                 && (raw.get(ConfigKey.GENAI_CAPTURE_MESSAGE_CONTENT) == null || bool(ConfigKey.GENAI_CAPTURE_MESSAGE_CONTENT));
@@ -184,6 +189,11 @@ public final class TracingConfig {
 
     public Optional<URI> otlpEndpoint() {
         return Optional.ofNullable(otlpEndpoint);
+    }
+
+    /** The OTLP provider's encoding ({@code AUTOMAGIK_OTLP_PROTOCOL}). */
+    public OtlpProtocol otlpProtocol() {
+        return otlpProtocol;
     }
 
     public Map<String, String> otlpHeaders() {

@@ -1,7 +1,7 @@
 package ai.automagik.tracing.export;
 
 import ai.automagik.tracing.config.TracingConfig;
-import ai.automagik.tracing.otlp.OtlpJsonEncoder;
+import ai.automagik.tracing.otlp.OtlpProtocol;
 import ai.automagik.tracing.otlp.EncodableSpan;
 import ai.automagik.tracing.otlp.Resource;
 import ai.automagik.tracing.spi.SendGuard;
@@ -36,17 +36,23 @@ public final class DestinationFactory {
         this.recent = recent;
     }
 
-    /** A destination sending OTLP/HTTP to {@code endpoint}. */
+    /** A destination sending OTLP/HTTP JSON to {@code endpoint}. */
     public <E> Destination<E> create(String name, URI endpoint, Map<String, String> headers, SendGuard guard,
             Supplier<Resource> resource, Function<List<E>, List<EncodableSpan>> mapping, SendGate gate, boolean debug) {
+        return create(name, endpoint, OtlpProtocol.HTTP_JSON, headers, guard, resource, mapping, gate, debug);
+    }
+
+    /** A destination sending OTLP/HTTP to {@code endpoint} in {@code protocol}'s encoding. */
+    public <E> Destination<E> create(String name, URI endpoint, OtlpProtocol protocol, Map<String, String> headers,
+            SendGuard guard, Supplier<Resource> resource, Function<List<E>, List<EncodableSpan>> mapping, SendGate gate,
+            boolean debug) {
         HttpSender sender = new HttpSender(new SenderSettings(endpoint, headers,
                 Duration.ofMillis(Math.min(config.exportTimeoutMs(), 5000)), Duration.ofMillis(config.exportTimeoutMs()),
                 config.exportMaxAttempts(), Duration.ofMillis(config.exportMaxRetryDelayMs()),
-                config.exportCompressed() ? GZIP_ABOVE_BYTES : 0));
+                config.exportCompressed() ? GZIP_ABOVE_BYTES : 0, protocol));
         CircuitStateTracker circuit = new CircuitStateTracker(guard.failureThreshold(), guard.openDelay(),
                 Clock.systemUTC());
-        OtlpHttpExporter exporter = new OtlpHttpExporter(name, resource, new OtlpJsonEncoder(), sender, guard, circuit,
-                debug, recent);
+        OtlpHttpExporter exporter = new OtlpHttpExporter(name, resource, sender, guard, circuit, debug, recent);
         return new Destination<>(name, endpoint, pipeline(name, batch -> exporter.export(mapping.apply(batch)), gate),
                 circuit, sender);
     }

@@ -108,7 +108,7 @@ public final class HttpSender implements AutoCloseable {
                 int status = connection.getResponseCode();
                 byte[] responseBody = readBounded(connection, status);
                 if (status >= 200 && status < 300) {
-                    PartialSuccess partial = PartialSuccess.parse(responseBody);
+                    PartialSuccess partial = settings.protocol().partialSuccess(responseBody);
                     return new SendResult(true, status, attempts, null, partial.rejected(), partial.message(), -1);
                 }
                 if (!RETRYABLE.contains(status)) {
@@ -168,7 +168,7 @@ public final class HttpSender implements AutoCloseable {
         // a buffered request may be sent again with credentials when a 401 names a scheme: never with an
         // Authenticator the application installed for other hosts
         connection.setAuthenticator(NO_CREDENTIALS);
-        connection.setRequestProperty("Content-Type", "application/json");
+        connection.setRequestProperty("Content-Type", settings.protocol().contentType());
         if (gzipped) {
             connection.setRequestProperty("Content-Encoding", "gzip");
         }

@@ -1,6 +1,7 @@
 package ai.automagik.tracing.export;
 
-import ai.automagik.tracing.otlp.OtlpJsonEncoder;
+import ai.automagik.tracing.otlp.OtlpEncoder;
+import ai.automagik.tracing.otlp.OtlpProtocol;
 import ai.automagik.tracing.otlp.Resource;
 import ai.automagik.tracing.otlp.EncodableSpan;
 import ai.automagik.tracing.spi.ExportFailedException;
@@ -16,7 +17,7 @@ import java.util.function.Supplier;
 import java.util.logging.Logger;
 
 /**
- * Encodes a batch as OTLP/HTTP JSON and sends it through the destination's circuit breaker. In debug
+ * Encodes a batch as OTLP/HTTP JSON or protobuf and sends it through the destination's circuit breaker. In debug
  * mode it logs the payload exactly as it would be sent and sends nothing.
  * <p>
  * A collector that keeps answering 429 throttles the destination: the batch fails as {@link #FAILED_THROTTLED}
@@ -35,7 +36,8 @@ public final class OtlpHttpExporter implements BatchExporter<EncodableSpan> {
 
     private final String destination;
     private final Supplier<Resource> resource;
-    private final OtlpJsonEncoder encoder;
+    private final OtlpEncoder encoder;
+    private final String contentType;
     private final HttpSender sender;
     private final SendGuard guard;
     private final CircuitStateTracker circuit;
@@ -44,11 +46,14 @@ public final class OtlpHttpExporter implements BatchExporter<EncodableSpan> {
     private volatile long holdUntilNanos;
     private volatile boolean held;
 
-    public OtlpHttpExporter(String destination, Supplier<Resource> resource, OtlpJsonEncoder encoder,
-            HttpSender sender, SendGuard guard, CircuitStateTracker circuit, boolean debug, RecentPayloads recent) {
+    /** Sends in the encoding of the sender's protocol; debug mode logs the batch as OTLP JSON, for a reader. */
+    public OtlpHttpExporter(String destination, Supplier<Resource> resource, HttpSender sender, SendGuard guard,
+            CircuitStateTracker circuit, boolean debug, RecentPayloads recent) {
+        OtlpProtocol protocol = debug ? OtlpProtocol.HTTP_JSON : sender.settings().protocol();
         this.destination = destination;
         this.resource = resource;
-        this.encoder = encoder;
+        this.encoder = OtlpEncoder.of(protocol);
+        this.contentType = protocol.contentType();
         this.sender = sender;
         this.guard = guard;
         this.circuit = circuit;
@@ -125,7 +130,7 @@ public final class OtlpHttpExporter implements BatchExporter<EncodableSpan> {
 
     private void remember(byte[] body, int length, String outcome) {
         if (recent != null) {
-            recent.add(destination, "application/json", body, length, outcome);
+            recent.add(destination, contentType, body, length, outcome);
         }
     }
 }

@@ -1,6 +1,7 @@
 package ai.automagik.tracing.export;
 
 import ai.automagik.tracing.config.Secrets;
+import ai.automagik.tracing.otlp.OtlpProtocol;
 
 import java.net.URI;
 import java.time.Duration;
@@ -10,10 +11,12 @@ import java.util.Objects;
 
 /** Where and how one destination's requests are sent. {@link #toString()} masks secret header values. */
 public record SenderSettings(URI endpoint, Map<String, String> headers, Duration connectTimeout,
-        Duration requestTimeout, int maxAttempts, Duration maxRetryDelay, int gzipThresholdBytes) {
+        Duration requestTimeout, int maxAttempts, Duration maxRetryDelay, int gzipThresholdBytes,
+        OtlpProtocol protocol) {
 
     public SenderSettings {
         Objects.requireNonNull(endpoint, "endpoint");
+        Objects.requireNonNull(protocol, "protocol");
         headers = headers == null ? Map.of() : Map.copyOf(headers);
         if (connectTimeout == null || connectTimeout.isNegative() || connectTimeout.isZero()
                 || requestTimeout == null || requestTimeout.isNegative() || requestTimeout.isZero()) {
@@ -25,6 +28,13 @@ public record SenderSettings(URI endpoint, Map<String, String> headers, Duration
         if (maxRetryDelay == null || maxRetryDelay.isNegative()) {
             throw new IllegalArgumentException("maxRetryDelay must not be negative");
         }
+    }
+
+    /** OTLP/HTTP JSON. */
+    public SenderSettings(URI endpoint, Map<String, String> headers, Duration connectTimeout, Duration requestTimeout,
+            int maxAttempts, Duration maxRetryDelay, int gzipThresholdBytes) {
+        this(endpoint, headers, connectTimeout, requestTimeout, maxAttempts, maxRetryDelay, gzipThresholdBytes,
+                OtlpProtocol.HTTP_JSON);
     }
 
     static boolean secretHeader(String name) {
@@ -42,6 +52,6 @@ public record SenderSettings(URI endpoint, Map<String, String> headers, Duration
                 + (endpoint.getPort() < 0 ? "" : ":" + endpoint.getPort()) + endpoint.getRawPath()
                 + ", headers=" + shown.append('}') + ", connectTimeout=" + connectTimeout + ", requestTimeout="
                 + requestTimeout + ", maxAttempts=" + maxAttempts + ", maxRetryDelay=" + maxRetryDelay
-                + ", gzipThresholdBytes=" + gzipThresholdBytes + "]";
+                + ", gzipThresholdBytes=" + gzipThresholdBytes + ", protocol=" + protocol.setting() + "]";
     }
 }

@@ -38,4 +38,9 @@ public interface EncodableSpan {
 
     /** The W3C {@code tracestate} of the span's context, empty when none. */
     String traceState();
+
+    /** Attributes written after the span's own, the same for many spans; null when none. */
+    default ConstantAttributes constantAttributes() {
+        return null;
+    }
 }

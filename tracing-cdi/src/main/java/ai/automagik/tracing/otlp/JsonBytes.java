@@ -103,6 +103,18 @@ final class JsonBytes {
         return value >= 0 ? decimal(name, value, true) : scalar(name, Long.toUnsignedString(value), true);
     }
 
+    /** Elements written before, encoded already (comma-separated), appended to the current array. */
+    JsonBytes rawElements(byte[] elements) {
+        if (elements.length == 0) {
+            return this;
+        }
+        separate();
+        ensure(elements.length);
+        System.arraycopy(elements, 0, buffer, size, elements.length);
+        size += elements.length;
+        return this;
+    }
+
     /**
      * The element {@code {"<keyName>":"<key>","<valueName>":{"<memberName>":"<value>"}}} of the current
      * array in one go: what an OTLP string attribute is, written without the per-token bookkeeping.

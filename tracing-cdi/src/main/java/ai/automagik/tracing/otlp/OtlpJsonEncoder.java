@@ -29,7 +29,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * <p>Written straight into bytes by {@link JsonBytes} rather than through a JSON-P generator: encoding is
  * most of an export's CPU, and this way costs about a third. Stateless and thread-safe.
  */
-public final class OtlpJsonEncoder {
+public final class OtlpJsonEncoder implements OtlpEncoder {
 
     private static final JsonBytes.Name RESOURCE_SPANS = new JsonBytes.Name("resourceSpans");
     private static final JsonBytes.Name RESOURCE = new JsonBytes.Name("resource");
@@ -65,26 +65,18 @@ public final class OtlpJsonEncoder {
     private static final int MAX_KEPT_BYTES = 8 << 20;
     private final AtomicReference<JsonBytes> spare = new AtomicReference<>();
 
-    /** Receives an encoded request body: {@code bytes[0 .. length)}, valid only during the call. */
-    @FunctionalInterface
-    public interface BodyUse<R> {
-        R apply(byte[] bytes, int length);
-    }
-
     public OtlpJsonEncoder() {
     }
 
     /** The request as UTF-8 JSON bytes. */
+    @Override
     public byte[] encode(Resource resource, List<? extends EncodableSpan> spans) {
         JsonBytes json = new JsonBytes(estimate(spans));
         write(json, resource, spans);
         return json.toByteArray();
     }
 
-    /**
-     * Encodes the request into a reused buffer and hands it to {@code use}, without copying it out: what
-     * the exporter does for every batch. Thread-safe: concurrent calls get separate buffers.
-     */
+    @Override
     public <R> R encode(Resource resource, List<? extends EncodableSpan> spans, BodyUse<R> use) {
         JsonBytes json = spare.getAndSet(null);
         if (json == null) {
@@ -176,9 +168,14 @@ public final class OtlpJsonEncoder {
         json.unsignedInt64String(END_TIME, span.endEpochNanos());
 
         Attributes attributes = span.attributes();
-        if (attributes != null && attributes.size() > 0) {
+        ConstantAttributes constant = span.constantAttributes();
+        boolean withConstant = constant != null && !constant.isEmpty();
+        if ((attributes != null && attributes.size() > 0) || withConstant) {
             json.beginArray(ATTRIBUTES);
             writeAttributeList(json, attributes);
+            if (withConstant) {
+                json.rawElements(constant.json());
+            }
             json.endArray();
         }
         if (attributes != null && attributes.overflow() > 0) {
@@ -220,6 +217,15 @@ public final class OtlpJsonEncoder {
         if (attributes != null && attributes.overflow() > 0) {
             json.number(DROPPED_ATTRIBUTES, attributes.overflow());
         }
+        json.endObject();
+    }
+
+    /** {@code {"attributes":[KeyValue…]}}: what {@link ConstantAttributes} cuts its elements out of. */
+    static void writeAttributeArray(JsonBytes json, Attributes attributes) {
+        json.beginObject();
+        json.beginArray(ATTRIBUTES);
+        writeAttributeList(json, attributes);
+        json.endArray();
         json.endObject();
     }
 

@@ -6,6 +6,7 @@ import ai.automagik.tracing.conventions.OtlpSpanMapper;
 import ai.automagik.tracing.export.BatchExporter;
 import ai.automagik.tracing.export.Destination;
 import ai.automagik.tracing.export.DestinationFactory;
+import ai.automagik.tracing.otlp.OtlpProtocol;
 import ai.automagik.tracing.export.SendGate;
 import ai.automagik.tracing.otlp.Attributes;
 import ai.automagik.tracing.otlp.EncodableSpan;
@@ -53,8 +54,12 @@ public final class ObservabilityLayer implements ObservabilityState, KeptTraces,
                 LOG.warning(() -> "Two observability providers are named '" + provider.name() + "'; using the first");
                 continue;
             }
-            destinations.add(factory.create(provider.name(), provider.endpoint(settings), provider.headers(settings),
-                    provider.guard(), () -> resource, new OtlpSpanMapper(provider.convention()), gate(), false));
+            OtlpProtocol protocol = OtlpProtocol.fromSetting(provider.protocol(settings)).orElseThrow(() ->
+                    new IllegalArgumentException("observability provider '" + provider.name()
+                            + "' asks for an OTLP protocol other than http/json and http/protobuf"));
+            destinations.add(factory.create(provider.name(), provider.endpoint(settings), protocol,
+                    provider.headers(settings), provider.guard(), () -> resource,
+                    new OtlpSpanMapper(provider.convention()), gate(), false));
         }
     }
 

@@ -42,6 +42,11 @@ public final class OtlpProvider implements ObservabilityProvider {
     }
 
     @Override
+    public String protocol(Settings settings) {
+        return config.otlpProtocol().setting();
+    }
+
+    @Override
     public SendGuard guard() {
         return guard;
     }

@@ -26,6 +26,14 @@ public interface ObservabilityProvider {
         return Map.of();
     }
 
+    /**
+     * The OTLP/HTTP encoding, as {@code OTEL_EXPORTER_OTLP_PROTOCOL} names it: {@code http/json} (the default) or
+     * {@code http/protobuf}.
+     */
+    default String protocol(Settings settings) {
+        return "http/json";
+    }
+
     /** Attributes of the vendor's own, added to every span sent to this provider; none by default. */
     default SpanConvention convention() {
         return SpanConvention.NONE;

@@ -9,6 +9,7 @@ import ai.automagik.tracing.export.Destination;
 import ai.automagik.tracing.export.DestinationFactory;
 import ai.automagik.tracing.export.Pipeline;
 import ai.automagik.tracing.otlp.Attributes;
+import ai.automagik.tracing.otlp.ConstantAttributes;
 import ai.automagik.tracing.otlp.EncodableSpan;
 import ai.automagik.tracing.otlp.OtlpSpan;
 import ai.automagik.tracing.otlp.Resource;
@@ -39,7 +40,7 @@ public final class TelemetryLayer implements TelemetrySink, AutoCloseable {
     private final TracingConfig config;
     private final OptOutPolicy optOut;
     private final TelemetryAttributePolicy policy = TelemetryAttributePolicy.defaults();
-    private final Attributes systemAttributes;
+    private final ConstantAttributes systemAttributes;
     private final Supplier<String> anonymousId;
     private final String sessionId;
     private volatile Resource resource;
@@ -62,9 +63,11 @@ public final class TelemetryLayer implements TelemetrySink, AutoCloseable {
         this.factory = factory;
         this.anonymousId = anonymousId;
         this.sessionId = sessionId;
-        this.systemAttributes = new Attributes();
-        SystemInfo.detect().addTo(systemAttributes);
-        policy.cleanInPlace(systemAttributes);
+        Attributes system = new Attributes();
+        SystemInfo.detect().addTo(system);
+        policy.cleanInPlace(system);
+        // the same on every event: encoded once, copied into each
+        this.systemAttributes = new ConstantAttributes(system);
         refreshState();
     }
 
@@ -190,10 +193,10 @@ public final class TelemetryLayer implements TelemetrySink, AutoCloseable {
         for (TelemetryRecord record : batch) {
             TelemetryEvent event = record.event();
             Attributes attributes = policy.apply(event.type(), event.attributes());
-            attributes.putAll(systemAttributes);
             spans.add(new OtlpSpan(random.nextLong(), random.nextLong() | 1, record.spanId(), 0, event.type(),
                     SpanKind.INTERNAL.otlpValue(), record.startEpochNanos(), record.endEpochNanos(), attributes,
-                    List.of(), event.success() ? OtlpSpan.STATUS_OK : OtlpSpan.STATUS_ERROR, null));
+                    List.of(), event.success() ? OtlpSpan.STATUS_OK : OtlpSpan.STATUS_ERROR, null, "",
+                    systemAttributes));
         }
         return spans;
     }

@@ -34,6 +34,9 @@ class TracingConfigTest {
         assertThat(config.entries()).filteredOn(e -> e.property().equals("automagik.jaxrs.skip.paths"))
                 .singleElement().satisfies(e -> assertThat(e.value()).startsWith("/health,/metrics"));
         assertThat(TracingConfig.fromMap(Map.of("AUTOMAGIK_EXPORT_COMPRESSION", "NONE")).exportCompressed()).isFalse();
+        assertThat(config.otlpProtocol()).isEqualTo(ai.automagik.tracing.otlp.OtlpProtocol.HTTP_JSON);
+        assertThat(TracingConfig.fromMap(Map.of("AUTOMAGIK_OTLP_PROTOCOL", "http/protobuf")).otlpProtocol())
+                .isEqualTo(ai.automagik.tracing.otlp.OtlpProtocol.HTTP_PROTOBUF);
     }
 
     @ParameterizedTest
@@ -117,6 +120,7 @@ class TracingConfigTest {
         "AUTOMAGIK_OTEL_BRIDGE|sometimes|auto, true or false",
         "AUTOMAGIK_SAMPLING_MODE|central|local or collector",
         "AUTOMAGIK_EXPORT_COMPRESSION|zstd|gzip or none",
+        "AUTOMAGIK_OTLP_PROTOCOL|grpc|http/json or http/protobuf",
     })
     void invalidValuesNameTheKeyTheValueAndTheAllowedRange(String key, String value, String allowed) {
         assertThatThrownBy(() -> TracingConfig.fromMap(Map.of(key, value)))

@@ -172,7 +172,7 @@ class OtlpJsonConformanceTest {
                 "ai.automagik.tracing", "0.1.0");
     }
 
-    private static OtlpSpan randomSpan(Random random) {
+    static OtlpSpan randomSpan(Random random) {
         List<SpanEvent> events = null;
         if (random.nextBoolean()) {
             events = new ArrayList<>();
@@ -191,7 +191,7 @@ class OtlpJsonConformanceTest {
                 random.nextLong(), random.nextLong(), attributes, events, random.nextInt(3), message);
     }
 
-    private static Attributes randomAttributes(Random random, int max) {
+    static Attributes randomAttributes(Random random, int max) {
         Attributes attributes = new Attributes(max == 0 ? 0 : random.nextInt(max + 1));
         for (int i = random.nextInt(max + 1); i > 0; i--) {
             Object value = switch (random.nextInt(8)) {

@@ -1,5 +1,7 @@
 package ai.automagik.tracing.testing;
 
+import io.opentelemetry.proto.collector.trace.v1.ExportTracePartialSuccess;
+import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceResponse;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.EOFException;
@@ -74,6 +76,19 @@ public final class LoopbackReceiver implements AutoCloseable {
                     "{\"partialSuccess\":{\"rejectedSpans\":\"" + rejected + "\",\"errorMessage\":\"" + message + "\"}}");
         }
 
+        /** A collector's answer to OTLP/HTTP protobuf: an empty {@code ExportTraceServiceResponse}. */
+        static Behaviour protobufOk() {
+            return protobufPartialSuccess(0, "");
+        }
+
+        /** A protobuf {@code ExportTraceServiceResponse} rejecting {@code rejected} spans (none: empty). */
+        static Behaviour protobufPartialSuccess(long rejected, String message) {
+            byte[] body = rejected == 0 && message.isEmpty() ? new byte[0] : ExportTraceServiceResponse.newBuilder()
+                    .setPartialSuccess(ExportTracePartialSuccess.newBuilder().setRejectedSpans(rejected)
+                            .setErrorMessage(message)).build().toByteArray();
+            return (request, socket, out) -> write(out, 200, Map.of(), "application/x-protobuf", body);
+        }
+
         /** Starts a response promising more bytes than it sends, then resets the connection. */
         static Behaviour resetMidBody() {
             return (request, socket, out) -> {
@@ -102,9 +117,14 @@ public final class LoopbackReceiver implements AutoCloseable {
 
         private static boolean write(OutputStream out, int code, Map<String, String> headers, String body)
                 throws IOException {
-            byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+            return write(out, code, headers, "application/json", body.getBytes(StandardCharsets.UTF_8));
+        }
+
+        private static boolean write(OutputStream out, int code, Map<String, String> headers, String contentType,
+                byte[] bytes) throws IOException {
             StringBuilder head = new StringBuilder("HTTP/1.1 ").append(code).append(' ').append(reason(code)).append("\r\n")
-                    .append("Content-Type: application/json\r\nContent-Length: ").append(bytes.length).append("\r\n");
+                    .append("Content-Type: ").append(contentType).append("\r\nContent-Length: ").append(bytes.length)
+                    .append("\r\n");
             headers.forEach((k, v) -> head.append(k).append(": ").append(v).append("\r\n"));
             out.write(head.append("\r\n").toString().getBytes(StandardCharsets.US_ASCII));
             out.write(bytes);
