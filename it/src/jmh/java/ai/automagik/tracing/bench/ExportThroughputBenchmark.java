@@ -7,7 +7,8 @@ import ai.automagik.tracing.export.OtlpHttpExporter;
 import ai.automagik.tracing.spi.SendGuard;
 import ai.automagik.tracing.export.SenderSettings;
 import ai.automagik.tracing.otlp.Attributes;
-import ai.automagik.tracing.otlp.OtlpJsonEncoder;
+import ai.automagik.tracing.otlp.ConstantAttributes;
+import ai.automagik.tracing.otlp.OtlpProtocol;
 import ai.automagik.tracing.otlp.Resource;
 import ai.automagik.tracing.otlp.EncodableSpan;
 import ai.automagik.tracing.otlp.OtlpSpan;
@@ -65,6 +66,8 @@ import java.util.concurrent.atomic.LongAdder;
 public class ExportThroughputBenchmark {
 
     static final int BATCH = 512;
+    /** Our default batch size (AUTOMAGIK_TRACE_BATCH_SIZE), at which telemetry events leave. */
+    static final int TELEMETRY_BATCH = 50;
 
     @Param({"none", "gzip"})
     public String compression;
@@ -72,10 +75,14 @@ public class ExportThroughputBenchmark {
     private HttpServer receiver;
     private ExecutorService receiverThreads;
     private HttpSender sender;
+    private HttpSender protobufSender;
     private OtlpHttpExporter automagik;
+    private OtlpHttpExporter automagikProtobuf;
     private OtlpHttpSpanExporter otel;
     private List<EncodableSpan> ourSpans;
     private List<io.opentelemetry.sdk.trace.data.SpanData> otelSpans;
+    private List<EncodableSpan> ourEvents;
+    private List<io.opentelemetry.sdk.trace.data.SpanData> otelEvents;
     private Resource resource;
     private final ThreadMXBean threadCpu = ManagementFactory.getThreadMXBean();
     private final com.sun.management.OperatingSystemMXBean processCpu =
@@ -109,14 +116,19 @@ public class ExportThroughputBenchmark {
         boolean gzip = compression.equals("gzip");
         sender = new HttpSender(new SenderSettings(endpoint, java.util.Map.of(), Duration.ofSeconds(5),
                 Duration.ofSeconds(10), 1, Duration.ZERO, gzip ? 1024 : 0));
+        protobufSender = new HttpSender(new SenderSettings(endpoint, java.util.Map.of(), Duration.ofSeconds(5),
+                Duration.ofSeconds(10), 1, Duration.ZERO, gzip ? 1024 : 0, OtlpProtocol.HTTP_PROTOBUF));
         Attributes resourceAttributes = new Attributes();
         resourceAttributes.put("service.name", "bench");
         resource = new Resource(resourceAttributes, "bench", "1.0");
-        automagik = new OtlpHttpExporter("bench", () -> resource, new OtlpJsonEncoder(), sender, SendGuard.DIRECT,
+        automagik = new OtlpHttpExporter("bench", () -> resource, sender, SendGuard.DIRECT,
+                new CircuitStateTracker(Integer.MAX_VALUE, Duration.ofMinutes(1), Clock.systemUTC()), false, null);
+        automagikProtobuf = new OtlpHttpExporter("bench", () -> resource, protobufSender, SendGuard.DIRECT,
                 new CircuitStateTracker(Integer.MAX_VALUE, Duration.ofMinutes(1), Clock.systemUTC()), false, null);
         otel = OtlpHttpSpanExporter.builder().setEndpoint(endpoint.toString()).setCompression(gzip ? "gzip" : "none")
                 .build();
 
+        telemetryEvents(System.currentTimeMillis() * 1_000_000L);
         ourSpans = new ArrayList<>(BATCH);
         otelSpans = new ArrayList<>(BATCH);
         ThreadLocalRandom random = ThreadLocalRandom.current();
@@ -139,6 +151,51 @@ public class ExportThroughputBenchmark {
                     .setStartEpochNanos(now).setEndEpochNanos(now + 1000).setHasEnded(true)
                     .setAttributes(otelAttributes.build()).setStatus(StatusData.ok()).setTotalAttributeCount(10)
                     .build());
+        }
+    }
+
+    /**
+     * Telemetry events as the product sends them: an {@code api.request} event's own attributes and the system
+     * description every event carries ({@link ConstantAttributes}, encoded once); the peer sends spans with the same
+     * nine attributes.
+     */
+    private void telemetryEvents(long now) {
+        ConstantAttributes system = new ConstantAttributes(new Attributes().put("system.os", "Linux")
+                .put("system.os_version", "6.1.0-28-cloud-amd64").put("system.java_version", "17.0.13")
+                .put("system.architecture", "amd64").put("system.is_container", true));
+        ourEvents = new ArrayList<>(TELEMETRY_BATCH);
+        otelEvents = new ArrayList<>(BATCH);
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        for (int i = 0; i < BATCH; i++) {
+            long high = random.nextLong();
+            long low = random.nextLong() | 1;
+            long id = random.nextLong() | 1;
+            Attributes event = new Attributes().put("event.method", "GET").put("event.route", "/api/demo/echo/{word}")
+                    .put("event.status_code", 200L).put("event.duration_ms", 0.412 + i % 7);
+            if (i < TELEMETRY_BATCH) {
+                ourEvents.add(new OtlpSpan(high, low, id, 0, "api.request", OtlpSpan.KIND_INTERNAL, now, now + 412_000,
+                        event, List.of(), OtlpSpan.STATUS_OK, null, "", system));
+            }
+            AttributesBuilder otelAttributes = io.opentelemetry.api.common.Attributes.builder();
+            event.forEach((key, value) -> putOtel(otelAttributes, key, value));
+            system.attributes().forEach((key, value) -> putOtel(otelAttributes, key, value));
+            otelEvents.add(TestSpanData.builder().setName("api.request").setKind(SpanKind.INTERNAL)
+                    .setSpanContext(SpanContext.create(String.format("%016x%016x", high, low), String.format("%016x", id),
+                            TraceFlags.getSampled(), TraceState.getDefault()))
+                    .setStartEpochNanos(now).setEndEpochNanos(now + 412_000).setHasEnded(true)
+                    .setAttributes(otelAttributes.build()).setStatus(StatusData.ok()).setTotalAttributeCount(9).build());
+        }
+    }
+
+    private static void putOtel(AttributesBuilder builder, String key, Object value) {
+        if (value instanceof Long l) {
+            builder.put(key, l);
+        } else if (value instanceof Double d) {
+            builder.put(key, d);
+        } else if (value instanceof Boolean b) {
+            builder.put(key, b);
+        } else {
+            builder.put(key, String.valueOf(value));
         }
     }
 
@@ -180,6 +237,7 @@ public class ExportThroughputBenchmark {
         }
         otel.shutdown().join(10, TimeUnit.SECONDS);
         sender.close();
+        protobufSender.close();
         receiver.stop(0);
         receiverThreads.shutdownNow();
     }
@@ -197,8 +255,41 @@ public class ExportThroughputBenchmark {
 
     @Benchmark
     @OperationsPerInvocation(BATCH)
+    public int exportAutomagikProtobuf() {
+        ExportOutcome outcome = automagikProtobuf.export(ourSpans);
+        if (outcome.accepted() != BATCH) {
+            throw new IllegalStateException("export failed: " + outcome);
+        }
+        spansSent.add(BATCH);
+        return outcome.accepted();
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(BATCH)
     public boolean exportOpenTelemetryProtobuf() {
         CompletableResultCode result = otel.export(otelSpans).join(10, TimeUnit.SECONDS);
+        if (!result.isSuccess()) {
+            throw new IllegalStateException("export failed");
+        }
+        spansSent.add(BATCH);
+        return true;
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(TELEMETRY_BATCH)
+    public int exportAutomagikTelemetryEvents() {
+        ExportOutcome outcome = automagik.export(ourEvents);
+        if (outcome.accepted() != TELEMETRY_BATCH) {
+            throw new IllegalStateException("export failed: " + outcome);
+        }
+        spansSent.add(TELEMETRY_BATCH);
+        return outcome.accepted();
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(BATCH)
+    public boolean exportOpenTelemetryTelemetryEvents() {
+        CompletableResultCode result = otel.export(otelEvents).join(10, TimeUnit.SECONDS);
         if (!result.isSuccess()) {
             throw new IllegalStateException("export failed");
         }
