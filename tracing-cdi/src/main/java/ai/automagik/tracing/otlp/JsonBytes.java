@@ -9,7 +9,7 @@ import java.util.Arrays;
  * caller as pre-encoded {@link Name}s. Strings are escaped as JSON requires ({@code "}, {@code \},
  * control characters) and unpaired UTF-16 surrogates become U+FFFD. Not thread-safe: one per encoding.
  */
-final class JsonBytes {
+final class JsonBytes implements EncodingBuffer {
 
     private static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
     private static final int MAX_DEPTH = 32;
@@ -41,20 +41,24 @@ final class JsonBytes {
     }
 
     /** The bytes written so far are {@code buffer()[0 .. size())}; the array is this writer's own. */
-    byte[] buffer() {
+    @Override
+    public byte[] buffer() {
         return buffer;
     }
 
-    int size() {
+    @Override
+    public int size() {
         return size;
     }
 
-    int capacity() {
+    @Override
+    public int capacity() {
         return buffer.length;
     }
 
     /** Empties the writer for another document, keeping its buffer. */
-    void reset() {
+    @Override
+    public void reset() {
         size = 0;
         depth = 0;
         needsComma[0] = false;

@@ -5,7 +5,6 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Writes spans as an OTLP/HTTP JSON {@code ExportTraceServiceRequest} (the protobuf JSON mapping with
@@ -61,9 +60,7 @@ public final class OtlpJsonEncoder implements OtlpEncoder {
     private static final JsonBytes.Name ARRAY_VALUE = new JsonBytes.Name("arrayValue");
     private static final JsonBytes.Name VALUES = new JsonBytes.Name("values");
 
-    // a spare buffer to encode the next batch into: an exporter encodes batch after batch of similar size
-    private static final int MAX_KEPT_BYTES = 8 << 20;
-    private final AtomicReference<JsonBytes> spare = new AtomicReference<>();
+    private final SpareBuffer<JsonBytes> spare = new SpareBuffer<>(JsonBytes::new);
 
     public OtlpJsonEncoder() {
     }
@@ -78,20 +75,7 @@ public final class OtlpJsonEncoder implements OtlpEncoder {
 
     @Override
     public <R> R encode(Resource resource, List<? extends EncodableSpan> spans, BodyUse<R> use) {
-        JsonBytes json = spare.getAndSet(null);
-        if (json == null) {
-            json = new JsonBytes(estimate(spans));
-        } else {
-            json.reset();
-        }
-        try {
-            write(json, resource, spans);
-            return use.apply(json.buffer(), json.size());
-        } finally {
-            if (json.capacity() <= MAX_KEPT_BYTES) {
-                spare.set(json);
-            }
-        }
+        return spare.encode(estimate(spans), json -> write(json, resource, spans), use);
     }
 
     private static int estimate(List<? extends EncodableSpan> spans) {

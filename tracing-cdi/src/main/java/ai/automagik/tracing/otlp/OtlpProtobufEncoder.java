@@ -1,7 +1,6 @@
 package ai.automagik.tracing.otlp;
 
 import java.util.List;
-import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Writes spans as an OTLP/HTTP protobuf {@code ExportTraceServiceRequest} (opentelemetry-proto's
@@ -57,8 +56,7 @@ public final class OtlpProtobufEncoder implements OtlpEncoder {
     private static final int SMALL = 100;
     private static final int SPAN = 1000;
 
-    private static final int MAX_KEPT_BYTES = 8 << 20;
-    private final AtomicReference<ProtoBytes> spare = new AtomicReference<>();
+    private final SpareBuffer<ProtoBytes> spare = new SpareBuffer<>(ProtoBytes::new);
 
     @Override
     public byte[] encode(Resource resource, List<? extends EncodableSpan> spans) {
@@ -69,20 +67,7 @@ public final class OtlpProtobufEncoder implements OtlpEncoder {
 
     @Override
     public <R> R encode(Resource resource, List<? extends EncodableSpan> spans, BodyUse<R> use) {
-        ProtoBytes proto = spare.getAndSet(null);
-        if (proto == null) {
-            proto = new ProtoBytes(estimate(spans));
-        } else {
-            proto.reset();
-        }
-        try {
-            write(proto, resource, spans);
-            return use.apply(proto.buffer(), proto.size());
-        } finally {
-            if (proto.capacity() <= MAX_KEPT_BYTES) {
-                spare.set(proto);
-            }
-        }
+        return spare.encode(estimate(spans), proto -> write(proto, resource, spans), use);
     }
 
     private static int estimate(List<? extends EncodableSpan> spans) {

@@ -8,7 +8,7 @@ import java.util.Arrays;
  * was wrong, so most fields are written once. Strings are written as UTF-8 with unpaired UTF-16 surrogates as
  * U+FFFD, as the JSON encoder does. Not thread-safe: one per encoding.
  */
-final class ProtoBytes {
+final class ProtoBytes implements EncodingBuffer {
 
     private static final int WIRE_VARINT = 0;
     private static final int WIRE_FIXED64 = 1;
@@ -26,15 +26,18 @@ final class ProtoBytes {
         buffer = new byte[Math.max(64, initialCapacity)];
     }
 
-    byte[] buffer() {
+    @Override
+    public byte[] buffer() {
         return buffer;
     }
 
-    int size() {
+    @Override
+    public int size() {
         return size;
     }
 
-    int capacity() {
+    @Override
+    public int capacity() {
         return buffer.length;
     }
 
@@ -42,7 +45,8 @@ final class ProtoBytes {
         return Arrays.copyOf(buffer, size);
     }
 
-    void reset() {
+    @Override
+    public void reset() {
         size = 0;
         depth = 0;
     }
