@@ -17,11 +17,18 @@ final class EmbeddingRuntime {
             "dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel",
             "ai.onnxruntime.OrtEnvironment", "ai.djl.huggingface.tokenizers.HuggingFaceTokenizer"};
 
+    // looked up once: the agent registry asks on every request
+    private static final boolean PRESENT = lookUp();
+
     private EmbeddingRuntime() {
     }
 
     /** Whether the embedding model and its native runtimes were deployed with the application. */
     static boolean present() {
+        return PRESENT;
+    }
+
+    private static boolean lookUp() {
         try {
             for (String name : CLASSES) {
                 Class.forName(name, false, EmbeddingRuntime.class.getClassLoader());
