@@ -1,5 +1,7 @@
 package ai.automagik.tracing.otlp;
 
+import java.util.Arrays;
+
 /** A growable byte buffer an encoder writes a request into: {@code buffer()[0 .. size())}. */
 interface EncodingBuffer {
 
@@ -11,4 +13,9 @@ interface EncodingBuffer {
 
     /** Empties the buffer for another request, keeping its array. */
     void reset();
+
+    /** A copy of what was written. */
+    default byte[] toByteArray() {
+        return Arrays.copyOf(buffer(), size());
+    }
 }

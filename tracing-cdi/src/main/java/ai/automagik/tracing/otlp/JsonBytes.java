@@ -36,9 +36,6 @@ final class JsonBytes implements EncodingBuffer {
         buffer = new byte[Math.max(64, initialCapacity)];
     }
 
-    byte[] toByteArray() {
-        return Arrays.copyOf(buffer, size);
-    }
 
     /** The bytes written so far are {@code buffer()[0 .. size())}; the array is this writer's own. */
     @Override

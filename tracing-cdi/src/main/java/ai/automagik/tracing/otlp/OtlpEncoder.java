@@ -1,5 +1,6 @@
 package ai.automagik.tracing.otlp;
 
+import java.util.Arrays;
 import java.util.List;
 
 /** Writes a batch of spans as an OTLP {@code ExportTraceServiceRequest} body, in one of the protocol's encodings. */
@@ -11,8 +12,10 @@ public interface OtlpEncoder {
         R apply(byte[] bytes, int length);
     }
 
-    /** The request's bytes. */
-    byte[] encode(Resource resource, List<? extends EncodableSpan> spans);
+    /** The request's bytes, copied out of the encoder's buffer. */
+    default byte[] encode(Resource resource, List<? extends EncodableSpan> spans) {
+        return encode(resource, spans, (bytes, length) -> Arrays.copyOf(bytes, length));
+    }
 
     /**
      * Encodes the request into a reused buffer and hands it to {@code use}, without copying it out: what the

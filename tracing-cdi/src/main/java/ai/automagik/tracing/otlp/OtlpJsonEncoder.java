@@ -65,14 +65,6 @@ public final class OtlpJsonEncoder implements OtlpEncoder {
     public OtlpJsonEncoder() {
     }
 
-    /** The request as UTF-8 JSON bytes. */
-    @Override
-    public byte[] encode(Resource resource, List<? extends EncodableSpan> spans) {
-        JsonBytes json = new JsonBytes(estimate(spans));
-        write(json, resource, spans);
-        return json.toByteArray();
-    }
-
     @Override
     public <R> R encode(Resource resource, List<? extends EncodableSpan> spans, BodyUse<R> use) {
         return spare.encode(estimate(spans), json -> write(json, resource, spans), use);

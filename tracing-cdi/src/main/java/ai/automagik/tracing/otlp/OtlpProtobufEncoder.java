@@ -59,13 +59,6 @@ public final class OtlpProtobufEncoder implements OtlpEncoder {
     private final SpareBuffer<ProtoBytes> spare = new SpareBuffer<>(ProtoBytes::new);
 
     @Override
-    public byte[] encode(Resource resource, List<? extends EncodableSpan> spans) {
-        ProtoBytes proto = new ProtoBytes(estimate(spans));
-        write(proto, resource, spans);
-        return proto.toByteArray();
-    }
-
-    @Override
     public <R> R encode(Resource resource, List<? extends EncodableSpan> spans, BodyUse<R> use) {
         return spare.encode(estimate(spans), proto -> write(proto, resource, spans), use);
     }

@@ -41,9 +41,6 @@ final class ProtoBytes implements EncodingBuffer {
         return buffer.length;
     }
 
-    byte[] toByteArray() {
-        return Arrays.copyOf(buffer, size);
-    }
 
     @Override
     public void reset() {
