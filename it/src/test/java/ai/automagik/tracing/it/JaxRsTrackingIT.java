@@ -1,6 +1,7 @@
 package ai.automagik.tracing.it;
 
 import ai.automagik.tracing.testing.LoopbackReceiver;
+import ai.automagik.tracing.testing.ReceivedSpans;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
@@ -24,7 +25,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -92,14 +92,7 @@ class JaxRsTrackingIT {
     }
 
     private static List<JsonObject> spans(LoopbackReceiver receiver) {
-        List<JsonObject> spans = new ArrayList<>();
-        for (LoopbackReceiver.Request request : receiver.requests()) {
-            try (JsonReader reader = Json.createReader(new StringReader(request.bodyText()))) {
-                reader.readObject().getJsonArray("resourceSpans").getJsonObject(0).getJsonArray("scopeSpans")
-                        .getJsonObject(0).getJsonArray("spans").forEach(s -> spans.add(s.asJsonObject()));
-            }
-        }
-        return spans;
+        return ReceivedSpans.all(receiver);
     }
 
     private static Optional<String> text(JsonObject span, String key) {
@@ -113,16 +106,7 @@ class JaxRsTrackingIT {
 
     private static JsonObject awaitSpan(LoopbackReceiver receiver, java.util.function.Predicate<JsonObject> match)
             throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        while (System.nanoTime() < deadline) {
-            Optional<JsonObject> found = spans(receiver).stream().filter(match).findFirst();
-            if (found.isPresent()) {
-                return found.get();
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("no matching span arrived; got " + spans(receiver).stream()
-                .map(s -> s.getString("name")).toList());
+        return ReceivedSpans.await(receiver, 1, match, Duration.ofSeconds(20)).get(0);
     }
 
     @Test

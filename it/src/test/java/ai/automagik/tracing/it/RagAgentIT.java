@@ -143,7 +143,7 @@ class RagAgentIT {
         Set<String> genAi = new TreeSet<>();
         PinnedGenAiRegistry registry = PinnedGenAiRegistry.load();
         for (JsonObject span : ReceivedSpans.byTrace(collector, traceId).values()) {
-            genAi.addAll(genAiNames(span));
+            ReceivedSpans.attributeKeys(span).stream().filter(name -> name.startsWith("gen_ai.")).forEach(genAi::add);
         }
         assertThat(genAi).isNotEmpty().allSatisfy(name -> assertThat(registry.knowsAttribute(name))
                 .as("%s is in %s", name, PinnedGenAiRegistry.RESOURCE).isTrue());
@@ -206,36 +206,12 @@ class RagAgentIT {
                 .filter(e -> e.getString("name").equals(name)).toList();
     }
 
-    private static Set<String> genAiNames(JsonObject span) {
-        Set<String> names = new TreeSet<>();
-        span.getJsonArray("attributes").forEach(a -> names.add(a.asJsonObject().getString("key")));
-        if (span.containsKey("events")) {
-            for (JsonValue event : span.getJsonArray("events")) {
-                if (event.asJsonObject().containsKey("attributes")) {
-                    event.asJsonObject().getJsonArray("attributes")
-                            .forEach(a -> names.add(a.asJsonObject().getString("key")));
-                }
-            }
-        }
-        names.removeIf(name -> !name.startsWith("gen_ai."));
-        return names;
-    }
-
     private static JsonObject awaitSpan(LoopbackReceiver receiver, Predicate<JsonObject> match) throws InterruptedException {
         return awaitSpans(receiver, 1, match).get(0);
     }
 
     private static List<JsonObject> awaitSpans(LoopbackReceiver receiver, int count, Predicate<JsonObject> match)
             throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (System.nanoTime() < deadline) {
-            List<JsonObject> found = ReceivedSpans.all(receiver).stream().filter(match).toList();
-            if (found.size() >= count) {
-                return found;
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("fewer than " + count + " matching spans arrived; got "
-                + ReceivedSpans.all(receiver).stream().map(s -> s.getString("name")).toList());
+        return ReceivedSpans.await(receiver, count, match, Duration.ofSeconds(30));
     }
 }

@@ -9,7 +9,6 @@ import ai.automagik.tracing.testing.LoopbackTracing;
 import ai.automagik.tracing.testing.PinnedGenAiRegistry;
 import ai.automagik.tracing.testing.ReceivedSpans;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonValue;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -40,15 +39,7 @@ class PinnedConventionsTest {
 
         Set<String> sent = new TreeSet<>();
         for (JsonObject span : ReceivedSpans.all(loopback.collector)) {
-            for (JsonValue attribute : span.getJsonArray("attributes")) {
-                sent.add(attribute.asJsonObject().getString("key"));
-            }
-            for (JsonValue event : span.containsKey("events") ? span.getJsonArray("events") : JsonValue.EMPTY_JSON_ARRAY) {
-                JsonObject e = event.asJsonObject();
-                if (e.containsKey("attributes")) {
-                    e.getJsonArray("attributes").forEach(a -> sent.add(a.asJsonObject().getString("key")));
-                }
-            }
+            sent.addAll(ReceivedSpans.attributeKeys(span));
         }
         Set<String> genAi = sent.stream().filter(key -> key.startsWith("gen_ai.")).collect(Collectors.toCollection(TreeSet::new));
         PinnedGenAiRegistry registry = PinnedGenAiRegistry.load();

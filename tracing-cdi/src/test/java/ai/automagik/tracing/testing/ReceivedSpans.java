@@ -6,8 +6,13 @@ import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
 
 import java.io.StringReader;
+import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Predicate;
 
 /** The spans a loopback receiver got as OTLP/HTTP JSON, read back with JSON-P. */
 public final class ReceivedSpans {
@@ -69,5 +74,40 @@ public final class ReceivedSpans {
             }
         }
         return null;
+    }
+
+    /** The attribute keys of a span and of its events. */
+    public static Set<String> attributeKeys(JsonObject span) {
+        Set<String> keys = new TreeSet<>();
+        if (span.containsKey("attributes")) {
+            span.getJsonArray("attributes").forEach(a -> keys.add(a.asJsonObject().getString("key")));
+        }
+        for (JsonValue event : span.containsKey("events") ? span.getJsonArray("events") : JsonValue.EMPTY_JSON_ARRAY) {
+            if (event.asJsonObject().containsKey("attributes")) {
+                event.asJsonObject().getJsonArray("attributes").forEach(a -> keys.add(a.asJsonObject().getString("key")));
+            }
+        }
+        return keys;
+    }
+
+    /**
+     * Waits up to {@code timeout} until at least {@code count} received spans match; returns every match.
+     *
+     * @throws AssertionError naming the spans that did arrive, when too few matched in time
+     */
+    public static List<JsonObject> await(LoopbackReceiver receiver, int count, Predicate<JsonObject> match,
+            Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            List<JsonObject> found = all(receiver).stream().filter(match).toList();
+            if (found.size() >= count) {
+                return found;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("fewer than " + count + " matching spans arrived; got "
+                        + all(receiver).stream().map(s -> s.getString("name")).toList());
+            }
+            Thread.sleep(100);
+        }
     }
 }
