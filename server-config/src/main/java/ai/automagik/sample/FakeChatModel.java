@@ -40,9 +40,9 @@ public class FakeChatModel implements ChatModel {
     @Inject
     TracingChatModelListener tracing;
 
-    /** Convenience for the sample agents: a system prompt and one user message. */
+    /** Convenience for the sample agents: a system prompt and one user message, sent with the default parameters. */
     public String chat(String systemPrompt, String userMessage) {
-        ChatRequest request = ChatRequest.builder().modelName(MODEL).temperature(0.0).maxOutputTokens(256)
+        ChatRequest request = ChatRequest.builder()
                 .messages(SystemMessage.from(systemPrompt), UserMessage.from(userMessage)).build();
         return chat(request).aiMessage().text();
     }
@@ -110,7 +110,7 @@ public class FakeChatModel implements ChatModel {
         return message instanceof ToolExecutionResultMessage result ? result.text() : "";
     }
 
-    /** What a request that names no model (as LangChain4j's AI services send) is sent with. */
+    /** What a request is sent with where it names no model or parameters (LangChain4j merges these in). */
     @Override
     public ChatRequestParameters defaultRequestParameters() {
         return ChatRequestParameters.builder().modelName(MODEL).temperature(0.0).maxOutputTokens(256).build();
