@@ -22,8 +22,8 @@ import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * Posts OTLP/HTTP JSON bodies: {@code Content-Type: application/json} exactly (no charset: LangWatch's
- * parser depends on it), gzip above a threshold, timeouts, and retries only for 429, 502, 503, 504 and
+ * Posts OTLP/HTTP bodies in the settings' protocol: {@code Content-Type: application/json} exactly (no charset:
+ * LangWatch's parser depends on it) or {@code application/x-protobuf}, gzip above a threshold, timeouts, and retries only for 429, 502, 503, 504 and
  * connection failures, honouring {@code Retry-After}. A request that times out is not retried: the
  * collector is slow, and retrying would stall the worker. Never throws.
  * <p>
@@ -70,15 +70,15 @@ public final class HttpSender implements AutoCloseable {
         return settings;
     }
 
-    /** Sends {@code jsonBody[0 .. length)}; the array is read during this call only. */
-    public SendResult send(byte[] jsonBody, int length) {
+    /** Sends {@code encoded[0 .. length)}; the array is read during this call only. */
+    public SendResult send(byte[] encoded, int length) {
         boolean compress = settings.gzipThresholdBytes() > 0 && length > settings.gzipThresholdBytes();
         GzipPool.Compressor compressor = compress ? gzip.take() : null;
         try {
-            byte[] body = jsonBody;
+            byte[] body = encoded;
             int bodyLength = length;
             if (compressor != null) {
-                bodyLength = compressor.compress(jsonBody, length);
+                bodyLength = compressor.compress(encoded, length);
                 body = compressor.output();
             }
             return sendWithRetries(body, bodyLength, compressor != null);
